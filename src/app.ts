@@ -1,0 +1,84 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { createLogger } from './common/logger';
+import { createPubSub, type PubSub } from './common/pubsub';
+import type { Config } from './config/config';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres';
+import { connectOrm, migrate } from './database/orm';
+import { seedDemoCatalog } from './seeders/demo-catalog.seeder';
+import { startGateway, type Gateway } from './server/gateway';
+
+/** A running MarketGraph process (gateway, worker or both). */
+export interface Application {
+  config: Config;
+  orm: MikroORM;
+  pubsub: PubSub;
+  log: Logger;
+  gateway?: Gateway;
+  /** Base URL of the gateway, e.g. http://127.0.0.1:4000. */
+  url?: string;
+  stop(): Promise<void>;
+}
+
+async function connectRedis(url: string, log: Logger): Promise<Redis> {
+  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2, connectTimeout: 3000, enableOfflineQueue: true });
+  client.on('error', (error) => log.warn({ err: error }, 'redis error'));
+  try {
+    await client.connect();
+    await client.ping();
+    return client;
+  } catch (error) {
+    client.disconnect();
+    throw new Error(`REDIS_URL: cannot reach Redis at ${new URL(url).host} (${(error as Error).message}). Start Redis or unset REDIS_URL to run without it.`);
+  }
+}
+
+/** Composition root: database → ORM → migrations → pub/sub → gateway (→ worker). Undone in reverse by stop(). */
+export async function startApplication(config: Config, options: { log?: Logger } = {}): Promise<Application> {
+  const log = options.log ?? createLogger(config.logLevel, { role: config.role });
+  const started = Date.now();
+  const cleanup: Array<() => Promise<unknown>> = [];
+  const stopAll = async () => {
+    for (const step of cleanup.reverse()) await step().catch((error) => log.error({ err: error }, 'error during shutdown'));
+    cleanup.length = 0;
+  };
+  try {
+    let embedded: EmbeddedDatabase | undefined;
+    let databaseUrl = config.database.url;
+    if (!databaseUrl) {
+      embedded = await startEmbeddedPostgres({ dir: config.database.embedded.dir, port: config.database.embedded.port, log });
+      cleanup.push(() => embedded!.stop());
+      databaseUrl = embedded.url;
+    }
+    const redisClients = config.redisUrl
+      ? { publish: await connectRedis(config.redisUrl, log), subscribe: await connectRedis(config.redisUrl, log) }
+      : undefined;
+    if (redisClients) cleanup.push(async () => { redisClients.publish.disconnect(); redisClients.subscribe.disconnect(); });
+    else if (config.role !== 'worker') log.warn('REDIS_URL is not set: subscriptions only see events published in this process');
+
+    const orm = await connectOrm(databaseUrl, config.database.poolSize);
+    cleanup.push(() => orm.close(true));
+    if (config.autoMigrate) {
+      const applied = await migrate(orm);
+      if (applied.length) log.info({ applied }, 'migrations applied');
+    }
+    if (config.seedDemo && config.role !== 'worker') {
+      const em = orm.em.fork();
+      const [{ count }] = await em.getConnection().execute('select count(*)::int as count from product');
+      if (count === 0) log.info(await seedDemoCatalog(em), 'demo catalog loaded');
+    }
+    const pubsub = createPubSub(redisClients);
+
+    let gateway: Gateway | undefined;
+    if (config.role !== 'worker') {
+      gateway = await startGateway({ config, orm, pubsub, redis: redisClients?.publish, log });
+      cleanup.push(() => gateway!.stop());
+    }
+    log.info({ ms: Date.now() - started, role: config.role, embeddedDatabase: !!embedded }, 'MarketGraph started');
+    return { config, orm, pubsub, log, gateway, url: gateway?.url, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

@@ -1,0 +1,44 @@
+import { defineConfig, MikroORM, ReflectMetadataProvider, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { SeedManager } from '@mikro-orm/seeder';
+import { entities } from '../domains';
+import { migrationsList } from '../migrations';
+
+/** ORM options for a database URL; entities and migrations are listed explicitly (no file globbing). */
+export function ormOptions(url: string, poolSize = 10): Options {
+  return defineConfig({
+    clientUrl: url,
+    entities: [...entities],
+    metadataProvider: ReflectMetadataProvider,
+    discovery: { requireEntitiesArray: true, disableDynamicFileAccess: true },
+    metadataCache: { enabled: false },
+    extensions: [Migrator, SeedManager],
+    migrations: { migrationsList, snapshot: false, transactional: true, allOrNothing: true, tableName: 'mikro_orm_migrations', silent: true },
+    pool: { min: 0, max: poolSize },
+    forceUtcTimezone: true,
+    allowGlobalContext: false,
+    debug: false,
+  });
+}
+
+/** Connects the ORM; fails with a message naming DATABASE_URL when the server cannot be reached. */
+export async function connectOrm(url: string, poolSize?: number): Promise<MikroORM> {
+  const orm = await MikroORM.init(ormOptions(url, poolSize));
+  if (!(await orm.isConnected())) {
+    const check = await orm.checkConnection();
+    await orm.close(true);
+    throw new Error(`DATABASE_URL: cannot connect to PostgreSQL (${check.ok ? 'unknown error' : check.reason}). Check host, port, credentials and that the database exists.`);
+  }
+  return orm;
+}
+
+/** Applies pending migrations; returns their names. */
+export async function migrate(orm: MikroORM): Promise<string[]> {
+  const applied = await orm.getMigrator().up();
+  return applied.map((m) => m.name);
+}
+
+/** Names of migrations not yet applied (readiness requires none). */
+export async function pendingMigrations(orm: MikroORM): Promise<string[]> {
+  return (await orm.getMigrator().getPendingMigrations()).map((m) => m.name);
+}

@@ -1,0 +1,14 @@
+import { registerNodeType } from '../../common/node';
+import { AccountResolver } from './api/account.resolver';
+import { AccountByIdLoader, ApiKeyByIdLoader } from './accounts.loaders';
+import { Account } from './entities/account.entity';
+import { ApiKey } from './entities/api-key.entity';
+
+registerNodeType(ApiKey, 'ApiKey', { loader: ApiKeyByIdLoader });
+registerNodeType(Account, 'Account', { loader: AccountByIdLoader });
+
+export const accountEntities = [Account, ApiKey];
+export const accountResolvers = [AccountResolver] as const;
+export { authChecker, Requirement } from './auth-checker';
+export { authenticate, isApiKeyActive } from './api-key.service';
+export { createAccountWithKey } from './account.service';

@@ -1,0 +1,39 @@
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { GraphQLSchema } from 'graphql';
+import type { Server } from 'node:http';
+import type { Logger } from 'pino';
+import type { Context } from '../common/context';
+import type { Config } from '../config/config';
+import { errorFormatter } from './error-format';
+import { httpProtection } from './limits';
+import type { Metrics } from './metrics';
+
+/** Apollo Server for HTTP: armor limits, CSRF prevention, no batching, masked errors, operation metrics. */
+export function createApollo(deps: { schema: GraphQLSchema; httpServer: Server; config: Config; log: Logger; metrics: Metrics }) {
+  const protection = httpProtection(deps.config);
+  const development = deps.config.env === 'development';
+  return new ApolloServer<Context & BaseContext>({
+    schema: deps.schema,
+    ...protection,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    introspection: true,
+    includeStacktraceInErrorResponses: development,
+    formatError: errorFormatter({ development, log: deps.log }),
+    plugins: [
+      ...protection.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer: deps.httpServer }),
+      {
+        async requestDidStart() {
+          return {
+            async willSendResponse({ response, operation }) {
+              const failed = response.body.kind === 'single' && !!response.body.singleResult.errors?.length;
+              deps.metrics.operations.inc({ transport: 'http', type: operation?.operation ?? 'unknown', outcome: failed ? 'error' : 'ok' });
+            },
+          };
+        },
+      },
+    ],
+  });
+}

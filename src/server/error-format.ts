@@ -1,0 +1,35 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+import { ArgumentValidationError } from 'type-graphql';
+
+const SAFE_CODES = new Set([
+  'UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST', 'RATE_LIMITED',
+]);
+
+/**
+ * Keeps expected errors (auth, bad input, validation) as they are and masks everything else
+ * as INTERNAL_SERVER_ERROR outside development, logging the original.
+ */
+export function errorFormatter(options: { development: boolean; log: Logger }) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof ArgumentValidationError) {
+      return { ...formatted, extensions: { code: 'BAD_USER_INPUT' } };
+    }
+    const code = formatted.extensions?.code as string | undefined;
+    if (code && SAFE_CODES.has(code)) {
+      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions: options.development ? formatted.extensions : extensions };
+    }
+    options.log.error({ err: original, path: formatted.path }, 'unexpected error in operation');
+    if (options.development) return { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL_SERVER_ERROR' } };
+    return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}
+
+/** Applies the same masking to errors produced outside Apollo (WebSocket). */
+export function formatForWebsocket(format: ReturnType<typeof errorFormatter>, errors: readonly GraphQLError[]): GraphQLFormattedError[] {
+  return errors.map((e) => format(e.toJSON(), e));
+}

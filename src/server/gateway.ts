@@ -1,0 +1,99 @@
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import express from 'express';
+import type { Redis } from 'ioredis';
+import { createServer, type Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import type { PubSub } from '../common/pubsub';
+import type { Config } from '../config/config';
+import { createApollo } from './apollo';
+import { graphiqlRouter, wantsGraphiql } from './graphiql';
+import { healthRouter } from './health';
+import { Metrics } from './metrics';
+import { rateLimit } from './rate-limit';
+import { bearerToken, operationContext, viewerFor } from './request-context';
+import { gatewaySchema } from './schema';
+import { attachWebsocket } from './websocket';
+
+/** A running gateway: one port for HTTP and WebSocket. */
+export interface Gateway {
+  url: string;
+  httpServer: Server;
+  closeStreamsForApiKey(apiKeyId: string): number;
+  /** Readiness 503, WebSockets closed with 1001, HTTP drained. */
+  stop(): Promise<void>;
+}
+
+export async function startGateway(deps: { config: Config; orm: MikroORM; pubsub: PubSub; redis?: Redis; log: Logger }): Promise<Gateway> {
+  const { config, log } = deps;
+  const schema = await gatewaySchema();
+  const metrics = new Metrics();
+  const app = express();
+  const httpServer = createServer(app);
+  let shuttingDown = false;
+
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    pinoHttp({
+      logger: log,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics' },
+      customSuccessMessage: (req, res) => `${req.method} ${req.url} ${res.statusCode}`,
+    }),
+  );
+  app.use((req, res, next) => {
+    const end = metrics.httpRequests.startTimer({ method: req.method });
+    res.on('finish', () => end({ route: req.path === '/graphql' ? '/graphql' : req.route?.path ?? 'other', status: String(res.statusCode) }));
+    next();
+  });
+  app.use(healthRouter({ orm: deps.orm, redis: deps.redis, metrics, isShuttingDown: () => shuttingDown }));
+  app.use(graphiqlRouter({ endpoint: '/graphql' }));
+  app.get('/', (_req, res) => res.redirect('/graphiql'));
+
+  const apollo = createApollo({ schema, httpServer, config, log, metrics });
+  await apollo.start();
+  const contextDeps = { orm: deps.orm, pubsub: deps.pubsub, log };
+  app.use(
+    '/graphql',
+    (req, res, next) => (wantsGraphiql(req) ? res.redirect('/graphiql') : next()),
+    rateLimit({ anonymousPerMinute: config.limits.anonymousPerMinute, redis: deps.redis }),
+    express.json({ limit: config.limits.maxBodyBytes }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const viewer = await viewerFor(contextDeps, bearerToken(req.headers.authorization));
+        return operationContext(contextDeps, viewer, String(req.id), req.log);
+      },
+    }),
+  );
+
+  const ws = attachWebsocket({ ...contextDeps, schema, httpServer, config, metrics });
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new Error(`PORT=${config.port}: the port is already in use; choose another PORT.`) : error),
+    );
+    httpServer.listen(config.port, config.host, resolve);
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  log.info({ url: `${url}/graphql`, graphiql: `${url}/graphiql` }, 'gateway listening');
+
+  return {
+    url,
+    httpServer,
+    closeStreamsForApiKey: (apiKeyId) => ws.closeForApiKey(apiKeyId),
+    async stop() {
+      shuttingDown = true;
+      await ws.close();
+      await apollo.stop();
+    },
+  };
+}

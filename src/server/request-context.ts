@@ -1,0 +1,35 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import { createContext, type Context, type Viewer } from '../common/context';
+import type { PubSub } from '../common/pubsub';
+import { authenticate } from '../domains/accounts';
+
+/** What every operation's context is built from. */
+export interface ContextDeps {
+  orm: MikroORM;
+  pubsub: PubSub;
+  log: Logger;
+}
+
+/** Extracts the token of `Authorization: Bearer <token>` (also accepted in WebSocket connectionParams). */
+export function bearerToken(header: unknown): string | undefined {
+  if (typeof header !== 'string' || !header.trim()) return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header.trim());
+  return match ? match[1] : header.trim();
+}
+
+/** Authenticates a token with a short-lived EntityManager fork. */
+export async function viewerFor(deps: ContextDeps, token: string | undefined): Promise<Viewer | null> {
+  return authenticate(deps.orm.em.fork(), token);
+}
+
+/** A fresh context (own identity map, own loaders) for one operation of a viewer. */
+export function operationContext(deps: ContextDeps, viewer: Viewer | null, requestId: string, log?: Logger): Context {
+  return createContext({
+    em: deps.orm.em.fork({ useContext: false }),
+    viewer,
+    requestId,
+    log: log ?? deps.log.child({ requestId }),
+    pubsub: deps.pubsub,
+  });
+}

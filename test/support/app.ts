@@ -1,0 +1,100 @@
+import 'reflect-metadata';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type ExecutionResult } from 'graphql';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { startApplication, type Application } from '../../src/app';
+import { loadConfig } from '../../src/config/config';
+import { createAccountWithKey } from '../../src/domains/accounts';
+import { createTestDatabase } from './database';
+
+/** A gateway on a random port against a database of its own. */
+export interface TestApp {
+  url: string;
+  wsUrl: string;
+  app: Application;
+  /** SQL statements issued since the app started (reset with `sql.reset()`). */
+  sql: { count: number; statements: string[]; reset(): void };
+  /** Creates an account and returns its API key. */
+  createAccount(options?: { admin?: boolean; email?: string }): Promise<{ token: string; accountId: string }>;
+  /** Posts an operation over HTTP. */
+  request<R, V>(document: TypedDocumentNode<R, V> | string, variables?: V, token?: string): Promise<{ status: number; body: ExecutionResult<R> }>;
+  /** A graphql-ws client connected with the given token. */
+  wsClient(token?: string): Client;
+  stop(): Promise<void>;
+}
+
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig(
+    { NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SEED_DEMO: 'false', DATABASE_URL: database.url, DATABASE_POOL_SIZE: '4', ...env },
+    ['node', 'test', `--role=${env.ROLE ?? 'gateway'}`],
+  );
+  const app = await startApplication(config);
+  const sql = {
+    count: 0,
+    statements: [] as string[],
+    reset() {
+      this.count = 0;
+      this.statements = [];
+    },
+  };
+  app.orm.em.getKnex().on('query', (query: { sql: string }) => {
+    sql.count++;
+    sql.statements.push(query.sql);
+  });
+  const url = app.url!;
+  const wsUrl = `${url.replace(/^http/, 'ws')}/graphql`;
+  const clients: Client[] = [];
+  let accounts = 0;
+
+  return {
+    url,
+    wsUrl,
+    app,
+    sql,
+    async createAccount(options = {}) {
+      const { account, token } = await createAccountWithKey(app.orm.em.fork(), {
+        email: options.email ?? `user${++accounts}-${Date.now()}@example.com`,
+        name: 'Test Reseller',
+        role: options.admin ? 'ADMIN' : 'MEMBER',
+      } as never);
+      return { token, accountId: account.id };
+    },
+    async request(document, variables, token) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query: typeof document === 'string' ? document : print(document), variables }),
+      });
+      return { status: response.status, body: (await response.json()) as never };
+    },
+    wsClient(token) {
+      const client = createClient({
+        url: wsUrl,
+        webSocketImpl: WebSocket,
+        lazy: true,
+        retryAttempts: 0,
+        connectionParams: token ? { Authorization: `Bearer ${token}` } : {},
+      });
+      clients.push(client);
+      return client;
+    },
+    async stop() {
+      await Promise.all(clients.map((c) => c.dispose()));
+      await app.stop();
+      await database.drop();
+    },
+  };
+}
+
+/** Runs one operation over a graphql-ws client and returns its single result. */
+export function wsExecute<R>(client: Client, query: string, variables?: Record<string, unknown>): Promise<ExecutionResult<R>> {
+  return new Promise((resolve, reject) => {
+    let result: ExecutionResult<R> | undefined;
+    client.subscribe<R>(
+      { query, variables },
+      { next: (value) => (result = value as ExecutionResult<R>), error: reject, complete: () => resolve(result!) },
+    );
+  });
+}
