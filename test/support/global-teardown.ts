@@ -5,7 +5,8 @@ export default async function globalTeardown(): Promise<void> {
   if (serverUrl) {
     const client = new Client({ connectionString: serverUrl });
     await client.connect();
-    const rows = await client.query(`select datname from pg_database where datname like 'mg_test_%' or datname = $1`, [process.env.MG_TEST_TEMPLATE]);
+    const owner = /_(\d+)$/.exec(process.env.MG_TEST_TEMPLATE ?? '')?.[1] ?? 'none';
+    const rows = await client.query(`select datname from pg_database where datname like $1 or datname = $2`, [`mg_test_${owner}_%`, process.env.MG_TEST_TEMPLATE]);
     for (const row of rows.rows) await client.query(`drop database if exists ${row.datname} with (force)`).catch(() => undefined);
     await client.end();
   }
