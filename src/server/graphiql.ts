@@ -40,8 +40,8 @@ const BOOTSTRAP = `(function () {
     fetcher: fetcher,
     defaultEditorToolsVisibility: 'headers',
     defaultQuery: [
-      '# Welcome to MarketGraph. Paste your API key into the Headers tab as',
-      '# {"Authorization": "Bearer <key>"} and press Ctrl-Enter to run.',
+      '# MarketGraph: add {"Authorization": "Bearer <key>"}',
+      '# under Headers below, then press Ctrl-Enter.',
       'query FirstLook {',
       '  platforms {',
       '    slug',

@@ -1,4 +1,4 @@
-import { Filter, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Filter, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Node } from '../node';
 
@@ -19,6 +19,6 @@ export abstract class BaseEntity extends Node {
 /** Rows owned by one account; the `tenant` filter limits every ORM read to the viewer's account. */
 @Filter({ name: 'tenant', cond: (args: { accountId: string }) => ({ accountId: args.accountId }), default: true })
 export abstract class OwnedEntity extends BaseEntity {
-  @Property({ type: 'uuid', fieldName: 'account_id' })
+  @ManyToOne({ entity: 'Account', mapToPk: true, fieldName: 'account_id', type: 'uuid' })
   accountId!: string;
 }

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../../../common/node';
 import { BaseEntity } from '../../../common/orm/base.entity';
@@ -10,17 +10,17 @@ import { ExternalRefKind } from './catalog.enums';
 @Index({ properties: ['variantId'] })
 @ObjectType('ExternalRef', { implements: Node, description: "A product's or variant's identifier on one platform (StockX productId, Alias catalog_id, eBay item id). Identifiers only." })
 export class ExternalRef extends BaseEntity {
-  @Property({ type: 'uuid', fieldName: 'platform_id' })
+  @ManyToOne({ entity: 'Platform', mapToPk: true, fieldName: 'platform_id', type: 'uuid' })
   platformId!: string;
 
   @Enum({ items: () => ExternalRefKind, type: 'text' })
   @Field(() => ExternalRefKind, { description: 'Whether the id identifies a product or a variant.' })
   kind!: ExternalRefKind;
 
-  @Property({ type: 'uuid', fieldName: 'product_id' })
+  @ManyToOne({ entity: 'Product', mapToPk: true, fieldName: 'product_id', type: 'uuid' })
   productId!: string;
 
-  @Property({ type: 'uuid', fieldName: 'variant_id', nullable: true })
+  @ManyToOne({ entity: 'Variant', mapToPk: true, fieldName: 'variant_id', type: 'uuid', nullable: true })
   variantId?: string | null;
 
   @Property({ type: 'text', fieldName: 'external_id' })

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Node } from '../../../common/node';
 import { BaseEntity } from '../../../common/orm/base.entity';
@@ -9,7 +9,7 @@ import { SizeSystem } from './catalog.enums';
 @Index({ properties: ['productId', 'position'] })
 @ObjectType('Variant', { implements: Node, description: 'A size of a product (or a card treatment/grade): the unit that is priced and sold.' })
 export class Variant extends BaseEntity {
-  @Property({ type: 'uuid', fieldName: 'product_id' })
+  @ManyToOne({ entity: 'Product', mapToPk: true, fieldName: 'product_id', type: 'uuid' })
   productId!: string;
 
   @Property({ type: 'text', fieldName: 'size_key' })
