@@ -38,9 +38,13 @@ async function connectRedis(url: string, log: Logger): Promise<Redis> {
 export async function startApplication(config: Config, options: { log?: Logger } = {}): Promise<Application> {
   const log = options.log ?? createLogger(config.logLevel, { role: config.role });
   const started = Date.now();
-  const cleanup: Array<() => Promise<unknown>> = [];
+  const cleanup: Array<{ name: string; run: () => Promise<unknown> }> = [];
+  const onStop = (name: string, run: () => Promise<unknown>) => cleanup.push({ name, run });
   const stopAll = async () => {
-    for (const step of cleanup.reverse()) await step().catch((error) => log.error({ err: error }, 'error during shutdown'));
+    for (const step of cleanup.reverse()) {
+      log.debug({ step: step.name }, 'stopping');
+      await step.run().catch((error) => log.error({ err: error, step: step.name }, 'error during shutdown'));
+    }
     cleanup.length = 0;
   };
   try {
@@ -48,17 +52,17 @@ export async function startApplication(config: Config, options: { log?: Logger }
     let databaseUrl = config.database.url;
     if (!databaseUrl) {
       embedded = await startEmbeddedPostgres({ dir: config.database.embedded.dir, port: config.database.embedded.port, log });
-      cleanup.push(() => embedded!.stop());
+      onStop('embedded PostgreSQL', () => embedded!.stop());
       databaseUrl = embedded.url;
     }
     const redisClients = config.redisUrl
       ? { publish: await connectRedis(config.redisUrl, log), subscribe: await connectRedis(config.redisUrl, log) }
       : undefined;
-    if (redisClients) cleanup.push(async () => { redisClients.publish.disconnect(); redisClients.subscribe.disconnect(); });
+    if (redisClients) onStop('redis', async () => Promise.all([redisClients.publish.quit(), redisClients.subscribe.quit()]));
     else if (config.role !== 'worker') log.warn('REDIS_URL is not set: subscriptions only see events published in this process');
 
     const orm = await connectOrm(databaseUrl, config.database.poolSize);
-    cleanup.push(() => orm.close(true));
+    onStop('database pool', () => orm.close(true));
     if (config.autoMigrate) {
       const applied = await migrate(orm);
       if (applied.length) log.info({ applied }, 'migrations applied');
@@ -73,7 +77,7 @@ export async function startApplication(config: Config, options: { log?: Logger }
     let gateway: Gateway | undefined;
     if (config.role !== 'worker') {
       gateway = await startGateway({ config, orm, pubsub, redis: redisClients?.publish, log });
-      cleanup.push(() => gateway!.stop());
+      onStop('gateway', () => gateway!.stop());
     }
     log.info({ ms: Date.now() - started, role: config.role, embeddedDatabase: !!embedded }, 'MarketGraph started');
     return { config, orm, pubsub, log, gateway, url: gateway?.url, stop: stopAll };

@@ -1,4 +1,4 @@
-import type { Cursor } from '@mikro-orm/core';
+import { Cursor } from '@mikro-orm/core';
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
 import { badUserInput } from './errors';
@@ -52,10 +52,24 @@ function checkSize(name: string, value: number | undefined | null): void {
   if (value < 0 || value > MAX_PAGE_SIZE) throw badUserInput(`${name} must be between 0 and ${MAX_PAGE_SIZE} (got ${value}).`);
 }
 
+/** A cursor the ORM cannot decode would otherwise surface as an internal error. */
+function checkCursor(name: string, value: string | undefined | null): void {
+  if (value === undefined || value === null) return;
+  let decoded: unknown;
+  try {
+    decoded = Cursor.decode(value);
+  } catch {
+    decoded = undefined;
+  }
+  if (!Array.isArray(decoded) || !decoded.length) throw badUserInput(`${name} is not a cursor of this list; pass a startCursor or endCursor it returned.`);
+}
+
 /** Validates pagination args; counts rows only when the query selects `totalCount`. */
 export function pageWindow(args: ConnectionArgs, info?: GraphQLResolveInfo): PageWindow {
   checkSize('first', args.first);
   checkSize('last', args.last);
+  checkCursor('after', args.after);
+  checkCursor('before', args.before);
   if (args.first != null && args.last != null) throw badUserInput('Pass either first or last, not both.');
   const backward = args.last != null || (args.before != null && args.first == null);
   return {
@@ -88,7 +102,7 @@ export interface ConnectionShape<T> {
   edges: Edge<T>[];
   nodes: T[];
   pageInfo: PageInfo;
-  totalCount: () => Promise<number> | number;
+  totalCount: number;
 }
 
 type ClassType<T = unknown> = new (...args: never[]) => T;
@@ -116,15 +130,14 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
     pageInfo!: PageInfo;
 
     @Field(() => Int, { description: 'Number of items in the whole list, across all pages.' })
-    totalCount!: () => Promise<number> | number;
+    totalCount!: number;
   }
   return ConnectionClass;
 }
 
-/** Turns a MikroORM cursor page into a connection. */
-export function connectionFromCursor<T extends object>(page: Cursor<T, never, '*', never, boolean>, count?: () => Promise<number>): ConnectionShape<T> {
+/** Turns a MikroORM cursor page into a connection; the total is counted only when the window asked for it. */
+export function connectionFromCursor<T extends object>(page: Cursor<T, never, '*', never, boolean>): ConnectionShape<T> {
   const nodes = [...page.items] as T[];
-  const total = page.totalCount;
   return {
     nodes,
     edges: nodes.map((node) => ({ cursor: page.from(node as never), node })),
@@ -134,6 +147,6 @@ export function connectionFromCursor<T extends object>(page: Cursor<T, never, '*
       startCursor: page.startCursor,
       endCursor: page.endCursor,
     },
-    totalCount: () => (typeof total === 'number' ? total : (count?.() ?? 0)),
+    totalCount: page.totalCount ?? 0,
   };
 }

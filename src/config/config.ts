@@ -2,16 +2,19 @@ import { z } from 'zod';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+/** Zod still runs refinements after `.url()` fails, so they must not assume the value parses. */
+const urlOrNull = (value: string): URL | null => (URL.canParse(value) ? new URL(value) : null);
+
 const postgresUrl = z
   .string()
   .url('must be a URL such as postgres://user:password@host:5432/database')
-  .refine((value) => /^postgres(ql)?:$/.test(new URL(value).protocol), 'must use the postgres:// or postgresql:// scheme')
-  .refine((value) => new URL(value).pathname.length > 1, 'must name a database, e.g. postgres://host:5432/marketgraph');
+  .refine((value) => !urlOrNull(value) || /^postgres(ql)?:$/.test(urlOrNull(value)!.protocol), 'must use the postgres:// or postgresql:// scheme')
+  .refine((value) => !urlOrNull(value) || urlOrNull(value)!.pathname.length > 1, 'must name a database, e.g. postgres://host:5432/marketgraph');
 
 const redisUrl = z
   .string()
   .url('must be a URL such as redis://127.0.0.1:6379')
-  .refine((value) => /^rediss?:$/.test(new URL(value).protocol), 'must use the redis:// or rediss:// scheme');
+  .refine((value) => !urlOrNull(value) || /^rediss?:$/.test(urlOrNull(value)!.protocol), 'must use the redis:// or rediss:// scheme');
 
 const port = z.coerce
   .number({ invalid_type_error: 'must be a whole number between 0 and 65535' })
@@ -37,7 +40,7 @@ const schema = z.object({
   EMBEDDED_PG_DIR: z.string().min(1).default('.data/postgres'),
   REDIS_URL: redisUrl.optional(),
   AUTO_MIGRATE: flag.optional(),
-  SEED_DEMO: flag.default('true'),
+  SEED_DEMO: flag.optional(),
   MAX_QUERY_DEPTH: positiveInt('must be a positive whole number').default(10),
   MAX_QUERY_COST: positiveInt('must be a positive whole number').default(5000),
   MAX_ALIASES: positiveInt('must be a positive whole number').default(15),
@@ -92,7 +95,8 @@ function roleFrom(argv: string[]): Role {
 
 /** Reads and validates the environment; throws {@link ConfigError} naming each bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
-  const blankless = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  // Whitespace-only counts as unset: z.coerce.number(' ') would otherwise read as 0.
+  const blankless = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
   const parsed = schema.safeParse(blankless);
   if (!parsed.success) {
     throw new ConfigError(
@@ -112,7 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, embedded: { port: e.EMBEDDED_PG_PORT, dir: e.EMBEDDED_PG_DIR } },
     redisUrl: e.REDIS_URL,
     autoMigrate: e.AUTO_MIGRATE ?? e.NODE_ENV !== 'production',
-    seedDemo: e.SEED_DEMO,
+    seedDemo: e.SEED_DEMO ?? e.NODE_ENV !== 'production',
     limits: {
       maxDepth: e.MAX_QUERY_DEPTH,
       maxCost: e.MAX_QUERY_COST,

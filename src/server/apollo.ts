@@ -1,4 +1,5 @@
 import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { GraphQLSchema } from 'graphql';
 import type { Server } from 'node:http';
@@ -20,10 +21,11 @@ export function createApollo(deps: { schema: GraphQLSchema; httpServer: Server; 
     allowBatchedHttpRequests: false,
     introspection: true,
     includeStacktraceInErrorResponses: development,
-    formatError: errorFormatter({ development, log: deps.log }),
+    formatError: errorFormatter({ development, hideSuggestions: deps.config.env === 'production', log: deps.log }),
     plugins: [
       ...protection.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer: deps.httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
       {
         async requestDidStart() {
           return {

@@ -29,7 +29,7 @@ function tokenFrom(params: Record<string, unknown> | undefined): string | undefi
 export function attachWebsocket(deps: ContextDeps & { schema: GraphQLSchema; httpServer: Server; config: Config; metrics: Metrics }) {
   const wss = new WebSocketServer({ server: deps.httpServer, path: '/graphql', maxPayload: deps.config.limits.maxBodyBytes });
   const rules = [...specifiedRules, ...websocketRules(deps.config)];
-  const format = errorFormatter({ development: deps.config.env === 'development', log: deps.log });
+  const format = errorFormatter({ development: deps.config.env === 'development', hideSuggestions: deps.config.env === 'production', log: deps.log });
   const sockets = new Map<WebSocket, Viewer | null>();
 
   const disposable = useServer<Record<string, unknown>, ConnectionExtra & { socket: WebSocket }>(
@@ -98,9 +98,7 @@ export function attachWebsocket(deps: ContextDeps & { schema: GraphQLSchema; htt
     },
     /** Closes every connection with 1001 (going away) and stops accepting new ones. */
     async close(): Promise<void> {
-      for (const socket of sockets.keys()) socket.close(1001, 'Server shutting down');
       await disposable.dispose();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
 }
