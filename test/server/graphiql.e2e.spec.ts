@@ -148,8 +148,7 @@ describeBrowser('GraphiQL in a browser', () => {
 
     const result = JSON.parse(await editorValue(page, RESULT)) as { data: { platforms: { slug: string }[] } };
     expect(result.data.platforms.map((p) => p.slug)).toEqual(slugs);
-    const shown = await page.locator('.result-window').innerText();
-    for (const slug of slugs) expect(shown).toContain(slug);
+    expect(await page.locator('.result-window').innerText()).toContain(`"slug": "${slugs[0]}"`);
   });
 
   it('renders GraphiQL at GET /graphql for a browser but not for API clients', async () => {
