@@ -6,10 +6,10 @@ cd "$(dirname "$0")/.."
 port="${SMOKE_PORT:-4400}"
 log="$(mktemp)"
 setsid env -u DATABASE_URL -u REDIS_URL PORT="$port" EMBEDDED_PG_PORT="${SMOKE_PG_PORT:-5499}" EMBEDDED_PG_DIR=.data/smoke-postgres \
-  LOG_LEVEL=info npm start >"$log" 2>&1 &
+  LOG_LEVEL=${SMOKE_LOG_LEVEL:-info} npm start >"$log" 2>&1 &
 pid=$!
 # npm does not pass SIGTERM on to its script: signal the gateway process itself, as a supervisor would.
-stop() { pkill -TERM -g "$pid" -f 'dist/src/main.js' 2>/dev/null || true; }
+stop() { pkill -TERM -g "$pid" -f '^node dist/src/main.js' 2>/dev/null || true; }
 trap 'stop; sleep 2; kill -KILL -- -$pid 2>/dev/null || true' EXIT
 start=$(date +%s)
 until curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; do

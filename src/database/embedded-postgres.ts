@@ -56,7 +56,7 @@ export async function startEmbeddedPostgres(options: { dir: string; port: number
     await server.start();
   } catch (error) {
     throw new Error(
-      `Could not start the embedded PostgreSQL on port ${options.port} (${(error as Error).message}). ` +
+      `Could not start the embedded PostgreSQL on port ${options.port} (${(error as Error | undefined)?.message ?? 'it exited at once: is the port taken or the data directory locked by another server?'}). ` +
         'Set EMBEDDED_PG_PORT to a free port, or DATABASE_URL to use your own PostgreSQL.',
     );
   }

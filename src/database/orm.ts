@@ -23,11 +23,16 @@ export function ormOptions(url: string, poolSize = 10): Options {
 
 /** Connects the ORM; fails with a message naming DATABASE_URL when the server cannot be reached. */
 export async function connectOrm(url: string, poolSize?: number): Promise<MikroORM> {
-  const orm = await MikroORM.init(ormOptions(url, poolSize));
+  const unreachable = (reason: string) =>
+    new Error(`DATABASE_URL: cannot connect to PostgreSQL (${reason}). Check host, port, credentials and that the database exists.`);
+  // init() itself queries the server (ensureDatabase), so an unreachable server throws here, not below.
+  const orm = await MikroORM.init(ormOptions(url, poolSize)).catch((error: Error) => {
+    throw unreachable(error.message);
+  });
   if (!(await orm.isConnected())) {
     const check = await orm.checkConnection();
     await orm.close(true);
-    throw new Error(`DATABASE_URL: cannot connect to PostgreSQL (${check.ok ? 'unknown error' : check.reason}). Check host, port, credentials and that the database exists.`);
+    throw unreachable(check.ok ? 'unknown error' : check.reason);
   }
   return orm;
 }

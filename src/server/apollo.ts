@@ -17,14 +17,16 @@ export function createApollo(deps: { schema: GraphQLSchema; httpServer: Server; 
   return new ApolloServer<Context & BaseContext>({
     schema: deps.schema,
     ...protection,
+    parseOptions: { maxTokens: deps.config.limits.maxTokens },
     csrfPrevention: true,
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     introspection: true,
     includeStacktraceInErrorResponses: development,
     formatError: errorFormatter({ development, hideSuggestions: deps.config.env === 'production', log: deps.log }),
     plugins: [
       ...protection.plugins,
-      ApolloServerPluginDrainHttpServer({ httpServer: deps.httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer: deps.httpServer, stopGracePeriodMillis: Math.floor(deps.config.shutdownTimeoutMs / 2) }),
       ApolloServerPluginLandingPageDisabled(),
       {
         async requestDidStart() {

@@ -8,12 +8,17 @@ const SAFE_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST', 'RATE_LIMITED',
 ]);
 
+/** graphql-js hints such as `Did you mean "platforms"?` or `Did you mean the enum value "HOT"?` reveal the schema. */
+const SUGGESTION = /Did you mean [^?]*\?/g;
+
 /**
  * Keeps expected errors (auth, bad input, validation) as they are and masks everything else
- * as INTERNAL_SERVER_ERROR outside development, logging the original.
+ * as INTERNAL_SERVER_ERROR outside development, logging the original. With `hideSuggestions`
+ * (production) no message carries field or enum suggestions, whichever transport it took.
  */
-export function errorFormatter(options: { development: boolean; log: Logger }) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+export function errorFormatter(options: { development: boolean; hideSuggestions: boolean; log: Logger }) {
+  return (given: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const formatted = options.hideSuggestions ? { ...given, message: given.message.replace(SUGGESTION, '[Suggestion hidden]?') } : given;
     const original = unwrapResolverError(error);
     if (original instanceof ArgumentValidationError) {
       return { ...formatted, extensions: { code: 'BAD_USER_INPUT' } };

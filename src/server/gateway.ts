@@ -1,14 +1,16 @@
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import express from 'express';
+import express, { type ErrorRequestHandler } from 'express';
 import type { Redis } from 'ioredis';
 import { createServer, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import type { PubSub } from '../common/pubsub';
+import type { PubSub, Topics } from '../common/pubsub';
 import type { Config } from '../config/config';
+import type { JobQueue } from '../jobs/job-queue';
+import { API_KEY_REVOKED } from '../domains/accounts';
 import { createApollo } from './apollo';
 import { graphiqlRouter, wantsGraphiql } from './graphiql';
 import { healthRouter } from './health';
@@ -17,6 +19,22 @@ import { rateLimit } from './rate-limit';
 import { bearerToken, operationContext, viewerFor } from './request-context';
 import { gatewaySchema } from './schema';
 import { attachWebsocket } from './websocket';
+
+/** Answers body-parser failures (too large, malformed JSON) as GraphQL-shaped JSON instead of Express's HTML page with a stack. */
+function bodyErrors(maxBodyBytes: number): ErrorRequestHandler {
+  return (error: { type?: string }, _req, res, next) => {
+    if (error.type === 'entity.too.large') {
+      res.status(413).json({ errors: [{ message: `Request body is larger than ${maxBodyBytes} bytes (MAX_BODY_BYTES).`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    } else if (error.type === 'entity.parse.failed') {
+      res.status(400).json({ errors: [{ message: 'Request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+    } else next(error);
+  };
+}
+
+/** `PubSub` types every topic as keyable (subscribe needs an id); this view subscribes to an un-keyed topic. */
+interface UnkeyedSubscriber {
+  subscribe<K extends keyof Topics>(topic: K): AsyncIterableIterator<Topics[K]> & { return(): Promise<unknown> };
+}
 
 /** A running gateway: one port for HTTP and WebSocket. */
 export interface Gateway {
@@ -27,7 +45,7 @@ export interface Gateway {
   stop(): Promise<void>;
 }
 
-export async function startGateway(deps: { config: Config; orm: MikroORM; pubsub: PubSub; redis?: Redis; log: Logger }): Promise<Gateway> {
+export async function startGateway(deps: { config: Config; orm: MikroORM; pubsub: PubSub; redis?: Redis; log: Logger; jobs?: JobQueue }): Promise<Gateway> {
   const { config, log } = deps;
   const schema = await gatewaySchema();
   const metrics = new Metrics();
@@ -61,7 +79,7 @@ export async function startGateway(deps: { config: Config; orm: MikroORM; pubsub
 
   const apollo = createApollo({ schema, httpServer, config, log, metrics });
   await apollo.start();
-  const contextDeps = { orm: deps.orm, pubsub: deps.pubsub, log };
+  const contextDeps = { orm: deps.orm, pubsub: deps.pubsub, log, jobs: deps.jobs };
   app.use(
     '/graphql',
     (req, res, next) => (wantsGraphiql(req) ? res.redirect('/graphiql') : next()),
@@ -74,6 +92,7 @@ export async function startGateway(deps: { config: Config; orm: MikroORM; pubsub
       },
     }),
   );
+  app.use('/graphql', bodyErrors(config.limits.maxBodyBytes));
 
   const ws = attachWebsocket({ ...contextDeps, schema, httpServer, config, metrics });
   await new Promise<void>((resolve, reject) => {
@@ -82,6 +101,14 @@ export async function startGateway(deps: { config: Config; orm: MikroORM; pubsub
     );
     httpServer.listen(config.port, config.host, resolve);
   });
+  // Through pub/sub (Redis when configured) a revocation on any gateway closes the key's streams on every gateway.
+  const revocations = (deps.pubsub as unknown as UnkeyedSubscriber).subscribe(API_KEY_REVOKED);
+  void (async () => {
+    for await (const { apiKeyId } of revocations) {
+      const closed = ws.closeForApiKey(apiKeyId);
+      if (closed) log.info({ apiKeyId, closed }, 'closed streams of a revoked API key');
+    }
+  })().catch((error) => log.error({ err: error }, 'API key revocation listener failed'));
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   log.info({ url: `${url}/graphql`, graphiql: `${url}/graphiql` }, 'gateway listening');
@@ -92,6 +119,7 @@ export async function startGateway(deps: { config: Config; orm: MikroORM; pubsub
     closeStreamsForApiKey: (apiKeyId) => ws.closeForApiKey(apiKeyId),
     async stop() {
       shuttingDown = true;
+      await revocations.return();
       await ws.close();
       await apollo.stop();
     },

@@ -19,8 +19,11 @@ export function armorConfig(config: Config) {
   };
 }
 
-/** Apollo plugins and validation rules for HTTP. */
-export const httpProtection = (config: Config) => new ApolloArmor(armorConfig(config)).protect();
+/**
+ * Apollo plugins and validation rules for HTTP. Tokens are limited by Apollo's own parser
+ * (`parseOptions.maxTokens`): armor's token plugin throws from a plugin hook, which Apollo answers with a 500.
+ */
+export const httpProtection = (config: Config) => new ApolloArmor({ ...armorConfig(config), maxTokens: { enabled: false } }).protect();
 
 /** The same validation rules for operations arriving over WebSocket (tokens are limited at parse time). */
 export function websocketRules(config: Config): ValidationRule[] {

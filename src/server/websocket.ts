@@ -59,7 +59,14 @@ export function attachWebsocket(deps: ContextDeps & { schema: GraphQLSchema; htt
           const parseError = error instanceof GraphQLError ? error : new GraphQLError(String(error));
           return [new GraphQLError(parseError.message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
         }
-        const errors = validate(deps.schema, document, rules);
+        let errors: readonly GraphQLError[];
+        try {
+          errors = validate(deps.schema, document, rules);
+        } catch (error) {
+          // graphql-armor's rules throw on rejection; uncaught, graphql-ws would close the socket with 4500.
+          if (!(error instanceof GraphQLError)) throw error;
+          errors = [error];
+        }
         if (errors.length) {
           deps.metrics.operations.inc({ transport: 'ws', type: 'unknown', outcome: 'rejected' });
           return errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));

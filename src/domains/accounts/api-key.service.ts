@@ -5,6 +5,7 @@ import { uuidOf } from '../../common/node';
 import { Account } from './entities/account.entity';
 import { ApiKey } from './entities/api-key.entity';
 import { generateApiKeyToken, parseApiKeyToken, secretMatches } from './api-key-secret';
+import { API_KEY_REVOKED } from './accounts.topics';
 
 export const API_KEY_SCOPES = ['read', 'write'] as const;
 const LAST_USED_PRECISION_MS = 60_000;
@@ -17,7 +18,8 @@ export async function authenticate(em: EntityManager, token: string | undefined)
   if (!token) return null;
   const parsed = parseApiKeyToken(token);
   if (!parsed) throw unauthenticated('Invalid API key: expected a token shaped like mg_<prefix>_<secret>.');
-  const rows: Array<{ id: string; account_id: string; secret_hash: string; scopes: string[]; revoked_at: Date | null; last_used_at: Date | null; role: 'ADMIN' | 'MEMBER'; base_currency: string }> =
+  // Raw rows carry timestamps as the driver returns them (strings), not Dates.
+  const rows: Array<{ id: string; account_id: string; secret_hash: string; scopes: string[]; revoked_at: string | Date | null; last_used_at: string | Date | null; role: 'ADMIN' | 'MEMBER'; base_currency: string }> =
     await em.getConnection().execute(
       `select k.id, k.account_id, k.secret_hash, k.scopes, k.revoked_at, k.last_used_at, a.role, a.base_currency
          from api_key k join account a on a.id = k.account_id where k.prefix = ?`,
@@ -26,7 +28,7 @@ export async function authenticate(em: EntityManager, token: string | undefined)
   const key = rows[0];
   if (!key || !secretMatches(parsed.secret, key.secret_hash)) throw unauthenticated('Invalid API key.');
   if (key.revoked_at) throw unauthenticated('This API key has been revoked.');
-  if (!key.last_used_at || Date.now() - key.last_used_at.getTime() > LAST_USED_PRECISION_MS) {
+  if (!key.last_used_at || Date.now() - new Date(key.last_used_at).getTime() > LAST_USED_PRECISION_MS) {
     void em.getConnection().execute('update api_key set last_used_at = now() where id = ?', [key.id]).catch(() => undefined);
   }
   return { accountId: key.account_id, apiKeyId: key.id, role: key.role, scopes: key.scopes, baseCurrency: key.base_currency.trim() };
@@ -55,7 +57,10 @@ export async function createApiKey(ctx: Context, input: { name: string; scopes?:
   return { apiKey, token, errors };
 }
 
-/** Revokes one of the viewer's keys; another account's key answers like a missing one. */
+/**
+ * Revokes one of the viewer's keys and tells every gateway (through pub/sub) to close the streams
+ * it opened; another account's key answers like a missing one.
+ */
 export async function revokeApiKey(ctx: Context, id: string): Promise<{ apiKey?: ApiKey; errors: UserError[] }> {
   const uuid = uuidOf(id, 'ApiKey');
   const apiKey = uuid ? await ctx.em.findOne(ApiKey, { id: uuid }) : null;
@@ -64,6 +69,8 @@ export async function revokeApiKey(ctx: Context, id: string): Promise<{ apiKey?:
     apiKey.revokedAt = new Date();
     await ctx.em.flush();
   }
+  // Published again for an already revoked key: harmless, and it ends a stream that raced the first revocation.
+  ctx.pubsub.publish(API_KEY_REVOKED, { apiKeyId: apiKey.id });
   return { apiKey, errors: [] };
 }
 

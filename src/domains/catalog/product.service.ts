@@ -9,12 +9,13 @@ import { HOT_POPULARITY, Product } from './entities/product.entity';
 import { ProductByIdLoader } from './catalog.loaders';
 import { normalizeSku } from './sku';
 
-const ORDER_COLUMNS: Record<ProductOrderField, keyof Product> = {
-  [ProductOrderField.POPULARITY]: 'popularity',
-  [ProductOrderField.NAME]: 'name',
-  [ProductOrderField.RELEASE_DATE]: 'releaseDate',
-  [ProductOrderField.CREATED_AT]: 'createdAt',
+const ORDER_COLUMNS: Record<ProductOrderField, Record<'asc' | 'desc', keyof Product>> = {
+  [ProductOrderField.POPULARITY]: { asc: 'popularity', desc: 'popularity' },
+  [ProductOrderField.NAME]: { asc: 'name', desc: 'name' },
+  [ProductOrderField.RELEASE_DATE]: { asc: 'releaseSortAsc', desc: 'releaseSortDesc' },
+  [ProductOrderField.CREATED_AT]: { asc: 'createdAt', desc: 'createdAt' },
 };
+const LAZY_SORT_KEYS = new Set<keyof Product>(['releaseSortAsc', 'releaseSortDesc']);
 
 /** Finds one product by global id or by SKU in any format. */
 export async function findProduct(ctx: Context, by: { id?: string | null; sku?: string | null }): Promise<Product | null> {
@@ -70,11 +71,12 @@ export async function listProducts(
   info?: GraphQLResolveInfo,
 ): Promise<ConnectionShape<Product>> {
   const window = pageWindow(args, info);
-  const column = ORDER_COLUMNS[order?.field ?? ProductOrderField.POPULARITY];
   const direction = (order?.direction ?? OrderDirection.DESC) === OrderDirection.ASC ? 'asc' : 'desc';
+  const column = ORDER_COLUMNS[order?.field ?? ProductOrderField.POPULARITY][direction];
   const page = await ctx.em.findByCursor(Product, whereOf(filter), {
     ...window,
     orderBy: { [column]: direction, id: 'asc' } as QueryOrderMap<Product>,
+    ...(LAZY_SORT_KEYS.has(column) ? { populate: [column] as never } : {}),
   });
   return connectionFromCursor(page);
 }

@@ -20,13 +20,13 @@ export class AccountResolver {
 
   @Authorized(Requirement.WRITE)
   @Mutation(() => CreateApiKeyPayload, { description: 'Creates an API key for the viewer; the token is returned once.' })
-  createApiKey(@Arg('input') input: CreateApiKeyInput, @Ctx() ctx: Context) {
+  createApiKey(@Arg('input', { description: 'Name and scopes of the new key.' }) input: CreateApiKeyInput, @Ctx() ctx: Context) {
     return createApiKey(ctx, input);
   }
 
   @Authorized(Requirement.WRITE)
   @Mutation(() => RevokeApiKeyPayload, { description: 'Revokes one of the viewer\'s API keys; open subscriptions using it are closed.' })
-  revokeApiKey(@Arg('input') input: RevokeApiKeyInput, @Ctx() ctx: Context) {
+  revokeApiKey(@Arg('input', { description: 'The key to revoke.' }) input: RevokeApiKeyInput, @Ctx() ctx: Context) {
     return revokeApiKey(ctx, input.id);
   }
 }

@@ -1,4 +1,4 @@
-import { Entity, Enum, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, Formula, Property, Unique } from '@mikro-orm/core';
 import type Decimal from 'decimal.js';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Money } from '../../../common/money';
@@ -46,6 +46,16 @@ export class Product extends BaseEntity {
   @Property({ type: 'date', fieldName: 'release_date', nullable: true })
   @Field(() => LocalDateScalar, { nullable: true, description: 'Release date (YYYY-MM-DD).' })
   releaseDate?: string | null;
+
+  /**
+   * Sort keys for RELEASE_DATE: cursors cannot hold a null, so unknown dates become -infinity (last when
+   * descending) or infinity (last when ascending). Lazy: selected only when the list is ordered by them.
+   */
+  @Formula((alias) => `coalesce(${alias}.release_date, '-infinity'::date)`, { type: 'string', lazy: true })
+  releaseSortDesc?: string;
+
+  @Formula((alias) => `coalesce(${alias}.release_date, 'infinity'::date)`, { type: 'string', lazy: true })
+  releaseSortAsc?: string;
 
   @Property({ type: DecimalType, precision: 12, scale: 2, fieldName: 'retail_price', nullable: true })
   retailPriceAmount?: Decimal | null;
