@@ -20,3 +20,5 @@ export const catalogResolvers = [PlatformResolver, ProductResolver, VariantResol
 export { normalizeSku } from './sku';
 export * from './catalog.loaders';
 export { Platform, Product, Variant, ExternalRef };
+export * from './fees/fees';
+export * from './fees/net-proceeds';

@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import { Dec } from '../../../common/money';
-import { feeSchedule } from './fees';
+import { feeSchedule } from '../../catalog';
 import { computeProfit, computeSaleEconomics } from './profit';
 
 const cents = (value: Decimal) => {

@@ -1,7 +1,6 @@
 import type Decimal from 'decimal.js';
 import { Dec, roundMoney } from '../../../common/money';
-import { assertNonNegative, type FeeSchedule } from './fees';
-import { computeNetProceeds, type NetProceeds } from './net-proceeds';
+import { assertNonNegative, type FeeSchedule, computeNetProceeds, type NetProceeds } from '../../catalog';
 
 /** Ratios (margin, ROI) keep four decimal places: 0.1234 = 12.34 %, i.e. to the basis point. */
 export const RATIO_DECIMAL_PLACES = 4;

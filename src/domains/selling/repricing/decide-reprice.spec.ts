@@ -1,5 +1,5 @@
 import { Dec } from '../../../common/money';
-import { feeSchedule } from '../pricing/fees';
+import { feeSchedule } from '../../catalog';
 import { decideReprice, RepricingGuard, RepricingSkip } from './decide-reprice';
 import { RepricingStrategyKind, type MarketView, type RepricingListing, type RepricingRuleSettings } from './repricing-strategy';
 

@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import { Dec } from '../../../common/money';
-import { priceForTargetNet } from '../pricing/net-proceeds';
+import { priceForTargetNet } from '../../catalog';
 import { ceilToTick, floorToTick, formatPrice, roundToTick, TICK } from './price-ticks';
 import type { MarketView, RepricingListing, RepricingRuleSettings, RepricingStrategyKind } from './repricing-strategy';
 import { repricingStrategyFor } from './repricing-strategies';

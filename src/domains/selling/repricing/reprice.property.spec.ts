@@ -1,8 +1,7 @@
 import type Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { Dec } from '../../../common/money';
-import { feeSchedule } from '../pricing/fees';
-import { priceForTargetNet } from '../pricing/net-proceeds';
+import { feeSchedule, priceForTargetNet } from '../../catalog';
 import { decideReprice, RepricingGuard, RepricingSkip, type RepricingDecision } from './decide-reprice';
 import { RepricingStrategyKind, type MarketView, type RepricingListing, type RepricingRuleSettings } from './repricing-strategy';
 

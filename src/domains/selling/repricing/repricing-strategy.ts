@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import type { FeeSchedule } from '../pricing/fees';
+import type { FeeSchedule } from '../../catalog';
 
 /** The repricing strategies a rule can name (DESIGN §5). */
 export enum RepricingStrategyKind {
