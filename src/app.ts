@@ -6,6 +6,9 @@ import { createPubSub, type PubSub } from './common/pubsub';
 import type { Config } from './config/config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres';
 import { connectOrm, migrate } from './database/orm';
+import { createOrderSink, startRepricingTriggers } from './domains/selling';
+import { setOrderSink, startSync } from './domains/sync';
+import { JobEngine, jobTasks, type JobTask } from './jobs';
 import { seedDemoCatalog } from './seeders/demo-catalog.seeder';
 import { startGateway, type Gateway } from './server/gateway';
 
@@ -16,6 +19,8 @@ export interface Application {
   pubsub: PubSub;
   log: Logger;
   gateway?: Gateway;
+  /** Job queue of this process; it also runs the workers unless the role is gateway. */
+  jobs: JobEngine;
   /** Base URL of the gateway, e.g. http://127.0.0.1:4000. */
   url?: string;
   stop(): Promise<void>;
@@ -35,18 +40,19 @@ async function connectRedis(url: string, log: Logger): Promise<Redis> {
 }
 
 /** Composition root: database → ORM → migrations → pub/sub → gateway (→ worker). Undone in reverse by stop(). */
-export async function startApplication(config: Config, options: { log?: Logger } = {}): Promise<Application> {
+export async function startApplication(config: Config, options: { log?: Logger; jobTasks?: readonly JobTask[] } = {}): Promise<Application> {
   const log = options.log ?? createLogger(config.logLevel, { role: config.role });
   const started = Date.now();
   const cleanup: Array<{ name: string; run: () => Promise<unknown> }> = [];
   const onStop = (name: string, run: () => Promise<unknown>) => cleanup.push({ name, run });
-  const stopAll = async () => {
-    for (const step of cleanup.reverse()) {
-      log.debug({ step: step.name }, 'stopping');
-      await step.run().catch((error) => log.error({ err: error, step: step.name }, 'error during shutdown'));
-    }
-    cleanup.length = 0;
-  };
+  let stopping: Promise<void> | undefined;
+  const stopAll = () =>
+    (stopping ??= (async () => {
+      for (const step of [...cleanup].reverse()) {
+        log.debug({ step: step.name }, 'stopping');
+        await step.run().catch((error) => log.error({ err: error, step: step.name }, 'error during shutdown'));
+      }
+    })());
   try {
     let embedded: EmbeddedDatabase | undefined;
     let databaseUrl = config.database.url;
@@ -73,14 +79,22 @@ export async function startApplication(config: Config, options: { log?: Logger }
       if (count === 0) log.info(await seedDemoCatalog(em), 'demo catalog loaded');
     }
     const pubsub = createPubSub(redisClients);
+    startSync({ config, log, redis: redisClients?.publish });
+    // Synced orders are stored by the selling domain, which publishes orderChanged on this process's pub/sub.
+    setOrderSink(createOrderSink(pubsub));
+    const jobs = await JobEngine.start({ config, orm, pubsub, log, databaseUrl, tasks: options.jobTasks ?? jobTasks, work: config.role !== 'gateway' });
+    // Stopped after the gateway (which may still enqueue while it drains) and before the database pool.
+    onStop('jobs', () => jobs.stop(Math.max(1000, config.shutdownTimeoutMs - 2000)));
+    // Workers turn price-change events into debounced per-listing reprice jobs.
+    if (config.role !== 'gateway') onStop('repricing triggers', startRepricingTriggers({ orm, pubsub, jobs, log }));
 
     let gateway: Gateway | undefined;
     if (config.role !== 'worker') {
-      gateway = await startGateway({ config, orm, pubsub, redis: redisClients?.publish, log });
+      gateway = await startGateway({ config, orm, pubsub, redis: redisClients?.publish, log, jobs });
       onStop('gateway', () => gateway!.stop());
     }
     log.info({ ms: Date.now() - started, role: config.role, embeddedDatabase: !!embedded }, 'MarketGraph started');
-    return { config, orm, pubsub, log, gateway, url: gateway?.url, stop: stopAll };
+    return { config, orm, pubsub, log, gateway, jobs, url: gateway?.url, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type DataLoader from 'dataloader';
 import type { Logger } from 'pino';
+import type { JobQueue } from '../jobs/job-queue';
 import type { PubSub } from './pubsub';
 
 /** Account role; admins may write shared data (catalog, market, sellers). */
@@ -42,6 +43,8 @@ export interface Context {
   requestId: string;
   log: Logger;
   pubsub: PubSub;
+  /** Enqueues background jobs (absent only where no job engine runs, e.g. command-line tools). */
+  jobs?: JobQueue;
 }
 
 /** Creates a context around a fresh EntityManager fork; tenancy filters get the viewer's account. */

@@ -29,6 +29,25 @@ const flag = z
 const positiveInt = (hint: string) =>
   z.coerce.number({ invalid_type_error: hint }).int(hint).positive(hint);
 
+/** Variables whose value never appears in an error message, even when malformed. */
+const SECRET_VARIABLES = new Set(['ENCRYPTION_KEY', 'ENCRYPTION_PREVIOUS_KEYS']);
+
+/** AES-256 keys: exactly 32 bytes, base64 or base64url (`openssl rand -base64 32`). */
+const keyHint = 'must be 32 random bytes, base64-encoded (generate one with: openssl rand -base64 32)';
+const isKey = (value: string) => /^[A-Za-z0-9+/_-]+={0,2}$/.test(value.trim()) && Buffer.from(value.trim().replace(/-/g, '+').replace(/_/g, '/'), 'base64').length === 32;
+const keyId = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'must be 1–32 letters, digits, "-" or "_"');
+/** `id:key,id:key` (or bare keys, whose id is derived from the key) — keys that may still decrypt older ciphertexts. */
+const previousKeys = z.string().transform((value, ctx) =>
+  value.split(',').map((entry) => entry.trim()).filter(Boolean).map((entry, i) => {
+    const colon = entry.indexOf(':');
+    const [id, key] = colon < 0 ? [undefined, entry] : [entry.slice(0, colon), entry.slice(colon + 1)];
+    if ((id !== undefined && !keyId.safeParse(id).success) || !isKey(key)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `entry ${i + 1} must be <keyId>:<base64 key> or <base64 key>; each key ${keyHint}` });
+    }
+    return { id, key };
+  }),
+);
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test'], { errorMap: () => ({ message: 'must be development, production or test' }) }).default('development'),
   PORT: port.default(4000),
@@ -49,6 +68,33 @@ const schema = z.object({
   MAX_BODY_BYTES: positiveInt('must be a positive number of bytes').default(1_048_576),
   ANONYMOUS_RATE_LIMIT_PER_MINUTE: positiveInt('must be a positive whole number of requests').default(120),
   SHUTDOWN_TIMEOUT_MS: positiveInt('must be a positive number of milliseconds').default(10_000),
+  ENCRYPTION_KEY: z.string().refine(isKey, keyHint).optional(),
+  ENCRYPTION_KEY_ID: keyId.optional(),
+  ENCRYPTION_PREVIOUS_KEYS: previousKeys.optional(),
+  ORDERS_STALE_AFTER_SECONDS: positiveInt('must be a positive whole number of seconds').default(21_600),
+  SYNC_RUN_STALE_AFTER_SECONDS: positiveInt('must be a positive whole number of seconds').default(300),
+  SYNC_PROVIDER_BASE_URLS: z.string().transform((value, ctx) => {
+    const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean).map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]);
+    for (const [platform, url] of entries) {
+      if (!/^[a-z0-9-]+$/.test(platform) || !URL.canParse(url)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be <platform>=<url> pairs separated by commas, e.g. alias=http://127.0.0.1:9000/api/v1/' });
+    }
+    return Object.fromEntries(entries) as Record<string, string>;
+  }).optional(),
+  JOB_POLL_INTERVAL_SECONDS: z.coerce
+    .number({ invalid_type_error: 'must be a number of seconds between 0.5 and 60' })
+    .min(0.5, 'must be a number of seconds between 0.5 and 60')
+    .max(60, 'must be a number of seconds between 0.5 and 60')
+    .default(2),
+  MARKET_RETENTION_DAYS: positiveInt('must be a positive whole number of days').default(90),
+  SIMULATOR_ENABLED: flag.optional(),
+  SIMULATOR_INTERVAL_SECONDS: positiveInt('must be a positive whole number of seconds').default(5),
+  SIMULATOR_SEED: z.coerce
+    .number({ invalid_type_error: 'must be a whole number between 0 and 4294967295' })
+    .int('must be a whole number between 0 and 4294967295')
+    .min(0, 'must be a whole number between 0 and 4294967295')
+    .max(4_294_967_295, 'must be a whole number between 0 and 4294967295')
+    .default(42),
+  SIMULATOR_BATCH_SIZE: positiveInt('must be a positive whole number of variants').default(100),
 });
 
 export type Role = 'all' | 'gateway' | 'worker';
@@ -74,6 +120,22 @@ export interface Config {
     anonymousPerMinute: number;
   };
   shutdownTimeoutMs: number;
+  /** Marketplace credential encryption; without `key` (never in production) a per-install development key is used. */
+  encryption: { key?: string; keyId?: string; previousKeys: Array<{ id?: string; key: string }> };
+  sync: {
+    /** The orders query asks for a sync of the viewer's connections whose last order sync is older than this. */
+    ordersStaleAfterSeconds: number;
+    /** A RUNNING sync run whose worker has not reported for this long is re-queued, or failed as "worker lost". */
+    runStaleAfterSeconds: number;
+    /** Platform slug → base URL override of its adapter (tests and local fakes; refused in production). */
+    providerBaseUrls: Record<string, string>;
+  };
+  /** Background jobs (pg-boss): how often an idle worker polls each queue. */
+  jobs: { pollIntervalSeconds: number };
+  /** Market snapshots older than `retentionDays` are dropped with their weekly partitions. */
+  market: { retentionDays: number };
+  /** The simulated market feed: every `intervalSeconds`, one worker prices up to `batchSize` variants from `seed`. */
+  simulator: { enabled: boolean; intervalSeconds: number; seed: number; batchSize: number };
 }
 
 /** Raised for invalid configuration; its message names every bad variable and how to fix it. */
@@ -102,11 +164,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0]);
-        return `${name}=${JSON.stringify(env[name])}: ${issue.message}`;
+        const shown = SECRET_VARIABLES.has(name) ? '"[redacted]"' : JSON.stringify(env[name]);
+        return `${name}=${shown}: ${issue.message}`;
       }),
     );
   }
   const e = parsed.data;
+  if (!e.ENCRYPTION_KEY && e.NODE_ENV === 'production') {
+    throw new ConfigError([`ENCRYPTION_KEY is required when NODE_ENV=production: it encrypts marketplace credentials and ${keyHint}`]);
+  }
+  if (e.ENCRYPTION_KEY_ID && !e.ENCRYPTION_KEY) throw new ConfigError(['ENCRYPTION_KEY_ID is set but ENCRYPTION_KEY is not: set both or neither']);
+  // Pointing adapters elsewhere is for tests and local fakes; in production a connection only ever talks to its platform.
+  if (e.SYNC_PROVIDER_BASE_URLS && e.NODE_ENV === 'production') throw new ConfigError(['SYNC_PROVIDER_BASE_URLS is not allowed when NODE_ENV=production']);
   return {
     env: e.NODE_ENV,
     role: roleFrom(argv),
@@ -127,5 +196,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       anonymousPerMinute: e.ANONYMOUS_RATE_LIMIT_PER_MINUTE,
     },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    encryption: { key: e.ENCRYPTION_KEY, keyId: e.ENCRYPTION_KEY_ID, previousKeys: e.ENCRYPTION_PREVIOUS_KEYS ?? [] },
+    sync: {
+      ordersStaleAfterSeconds: e.ORDERS_STALE_AFTER_SECONDS,
+      runStaleAfterSeconds: e.SYNC_RUN_STALE_AFTER_SECONDS,
+      providerBaseUrls: e.SYNC_PROVIDER_BASE_URLS ?? {},
+    },
+    jobs: { pollIntervalSeconds: e.JOB_POLL_INTERVAL_SECONDS },
+    market: { retentionDays: e.MARKET_RETENTION_DAYS },
+    simulator: {
+      // No real market-data provider is configured by environment yet, so development simulates by default.
+      enabled: e.SIMULATOR_ENABLED ?? e.NODE_ENV === 'development',
+      intervalSeconds: e.SIMULATOR_INTERVAL_SECONDS,
+      seed: e.SIMULATOR_SEED,
+      batchSize: e.SIMULATOR_BATCH_SIZE,
+    },
   };
 }

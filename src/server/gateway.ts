@@ -11,6 +11,7 @@ import type { PubSub, Topics } from '../common/pubsub';
 import type { Config } from '../config/config';
 import type { JobQueue } from '../jobs/job-queue';
 import { API_KEY_REVOKED } from '../domains/accounts';
+import { taxReportRouter } from '../domains/selling';
 import { createApollo } from './apollo';
 import { graphiqlRouter, wantsGraphiql } from './graphiql';
 import { healthRouter } from './health';
@@ -93,6 +94,8 @@ export async function startGateway(deps: { config: Config; orm: MikroORM; pubsub
     }),
   );
   app.use('/graphql', bodyErrors(config.limits.maxBodyBytes));
+  // Downloads authenticated with the same Bearer key as the API (the tax report CSV).
+  app.use(taxReportRouter({ contextFor: async (req) => operationContext(contextDeps, await viewerFor(contextDeps, bearerToken(req.headers.authorization)), String(req.id), req.log) }));
 
   const ws = attachWebsocket({ ...contextDeps, schema, httpServer, config, metrics });
   await new Promise<void>((resolve, reject) => {

@@ -3,12 +3,14 @@ import type { Logger } from 'pino';
 import { createContext, type Context, type Viewer } from '../common/context';
 import type { PubSub } from '../common/pubsub';
 import { authenticate } from '../domains/accounts';
+import type { JobQueue } from '../jobs/job-queue';
 
 /** What every operation's context is built from. */
 export interface ContextDeps {
   orm: MikroORM;
   pubsub: PubSub;
   log: Logger;
+  jobs?: JobQueue;
 }
 
 /** Extracts the token of `Authorization: Bearer <token>` (also accepted in WebSocket connectionParams). */
@@ -31,5 +33,6 @@ export function operationContext(deps: ContextDeps, viewer: Viewer | null, reque
     requestId,
     log: log ?? deps.log.child({ requestId }),
     pubsub: deps.pubsub,
+    jobs: deps.jobs,
   });
 }

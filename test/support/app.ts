@@ -6,6 +6,7 @@ import WebSocket from 'ws';
 import { startApplication, type Application } from '../../src/app';
 import { loadConfig } from '../../src/config/config';
 import { createAccountWithKey } from '../../src/domains/accounts';
+import type { JobTask } from '../../src/jobs';
 import { createTestDatabase } from './database';
 
 /** A gateway on a random port against a database of its own. */
@@ -24,13 +25,17 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+/**
+ * `databaseUrl` makes the app share another test app's database (it is then left for that app to drop);
+ * `jobTasks` replaces the registered jobs (tests add their own). With ROLE=worker there is no HTTP server: `url` is ''.
+ */
+export async function startTestApp(env: Record<string, string> = {}, options: { databaseUrl?: string; jobTasks?: readonly JobTask[] } = {}): Promise<TestApp> {
+  const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => undefined } : await createTestDatabase();
   const config = loadConfig(
     { NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SEED_DEMO: 'false', DATABASE_URL: database.url, DATABASE_POOL_SIZE: '4', ...env },
     ['node', 'test', `--role=${env.ROLE ?? 'gateway'}`],
   );
-  const app = await startApplication(config);
+  const app = await startApplication(config, { jobTasks: options.jobTasks });
   const sql = {
     count: 0,
     statements: [] as string[],
@@ -43,8 +48,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     sql.count++;
     sql.statements.push(query.sql);
   });
-  const url = app.url!;
-  const wsUrl = `${url.replace(/^http/, 'ws')}/graphql`;
+  const url = app.url ?? '';
+  const wsUrl = url && `${url.replace(/^http/, 'ws')}/graphql`;
   const clients: Client[] = [];
   let accounts = 0;
 

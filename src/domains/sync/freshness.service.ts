@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import type { Context } from '../../common/context';
+import { ConnectionScope, ConnectionStatus, SyncKind, SyncTrigger } from './entities/sync.enums';
+import { MarketplaceConnection } from './entities/marketplace-connection.entity';
+import { PlatformByIdLoader } from '../catalog';
+import { requestConnectionSync } from './sync-request.service';
+import { syncRuntime } from './sync-runtime';
+
+/** At most this many products or variants per on-demand market sync; a page of results, not the catalog. */
+const MAX_ON_DEMAND_ITEMS = 200;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const keyOf = (prefix: string, ids: string[]) => `market:on-demand:${prefix}:${createHash('sha1').update(ids.join(',')).digest('hex').slice(0, 16)}`;
+
+/** What a freshness check did. */
+export interface MarketRefreshRequest {
+  /** Products whose prices are older than asked (or missing). */
+  staleProductIds: string[];
+  /** Whether a market.sync job was enqueued now (false when one for the same products already waits, or nothing is stale). */
+  enqueued: boolean;
+}
+
+/**
+ * Stale-while-revalidate for market reads: when the newest price of a product (any size, any platform) — or
+ * its last sync — is older than `maxAgeSeconds`, enqueues ONE market.sync for those products (a singleton key
+ * per product set collapses concurrent readers) and returns at once; the caller serves what it has, flagged stale.
+ */
+export async function requestMarketRefresh(ctx: Context, productIds: string[], maxAgeSeconds: number): Promise<MarketRefreshRequest> {
+  const ids = [...new Set(productIds.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))].sort().slice(0, MAX_ON_DEMAND_ITEMS);
+  if (!ids.length) return { staleProductIds: [], enqueued: false };
+  const rows = (await ctx.em.execute(
+    `select p.id from product p
+     where p.id in (${ids.map(() => '?').join(', ')})
+       and coalesce(greatest(p.last_synced_at, (select max(mp.captured_at) from market_price mp where mp.product_id = p.id)), '-infinity')
+           < clock_timestamp() - ? * interval '1 second'
+     order by p.id`,
+    [...ids, Math.max(0, Math.floor(maxAgeSeconds))],
+  )) as Array<{ id: string }>;
+  const stale = rows.map((r) => r.id);
+  if (!stale.length || !ctx.jobs) return { staleProductIds: stale, enqueued: false };
+  const jobId = await ctx.jobs.send('market.sync', { productIds: stale, trigger: SyncTrigger.ON_DEMAND }, { singletonKey: keyOf('p', stale) });
+  if (jobId) ctx.log.debug({ products: stale.length, jobId }, 'stale market data: sync requested');
+  return { staleProductIds: stale, enqueued: jobId !== null };
+}
+
+/** The market domain's stale-read hook: these variants are already known to be stale. */
+export async function requestVariantRefresh(ctx: Context, request: { variantIds: string[] }): Promise<void> {
+  const ids = [...new Set(request.variantIds.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))].sort().slice(0, MAX_ON_DEMAND_ITEMS);
+  if (!ids.length || !ctx.jobs) return;
+  await ctx.jobs.send('market.sync', { variantIds: ids, trigger: SyncTrigger.ON_DEMAND }, { singletonKey: keyOf('v', ids) });
+}
+
+/** How fresh the viewer's synced orders are. */
+export interface OrdersFreshness {
+  /** Oldest last-complete order sync among the viewer's seller connections; null when one never completed or none exists. */
+  syncedAt: Date | null;
+  /** True when some connection's orders are older than the threshold (a sync has been requested for it). */
+  stale: boolean;
+  /** Runs QUEUED or RUNNING for the stale connections (existing ones are reused, never duplicated). */
+  runIds: string[];
+}
+
+/**
+ * Stale-while-revalidate for the orders query: every CONNECTED seller connection of the viewer whose last complete
+ * order sync is older than `maxAgeSeconds` (default ORDERS_STALE_AFTER_SECONDS) gets an ON_DEMAND orders sync
+ * (single-flight per connection). Returns at once; the caller serves the orders it has.
+ */
+export async function refreshStaleOrders(ctx: Context, options: { maxAgeSeconds?: number } = {}): Promise<OrdersFreshness> {
+  if (!ctx.viewer) return { syncedAt: null, stale: false, runIds: [] };
+  const maxAgeMs = (options.maxAgeSeconds ?? syncRuntime().ordersStaleAfterSeconds) * 1000;
+  const connections = await ctx.em.find(MarketplaceConnection, { scope: ConnectionScope.SELLER_ACCOUNT, status: { $in: [ConnectionStatus.CONNECTED, ConnectionStatus.ERROR] } });
+  const now = Date.now();
+  let oldest: number | null = connections.length ? Infinity : null;
+  const runIds: string[] = [];
+  let stale = false;
+  for (const connection of connections) {
+    const platform = await ctx.loaders.get(PlatformByIdLoader).load(connection.platformId);
+    if (!platform?.supportsOrders) continue;
+    const completed = connection.cursors.orders?.completedAt ? Date.parse(connection.cursors.orders.completedAt) : null;
+    oldest = completed === null || oldest === null ? null : Math.min(oldest, completed);
+    if (completed !== null && now - completed <= maxAgeMs) continue;
+    stale = true;
+    try {
+      runIds.push((await requestConnectionSync(ctx, connection, SyncKind.ORDERS, SyncTrigger.ON_DEMAND)).id);
+    } catch (error) {
+      // One connection's trouble never keeps the others from refreshing, nor the orders from being served.
+      ctx.log.warn({ err: error, connectionId: connection.id }, 'could not request an orders sync');
+    }
+  }
+  return { syncedAt: oldest === null || oldest === Infinity ? null : new Date(oldest), stale, runIds };
+}
