@@ -174,8 +174,8 @@ export const marketHistoryRowCount = (spec: MarketHistorySpec, sizesPerProduct: 
  * Deterministic synthetic observations as ONE set-based SELECT over the catalog tables, independent
  * of how the market tables look: `insert into <snapshot table> (<its columns>) select … from (<text>) s`.
  * Columns: variant_id, product_id, platform_id (uuid), captured_at (timestamptz), lowest_ask,
- * highest_bid, last_sale (numeric(12,2), bid < last sale < ask), sales_count (int), volatility
- * (numeric 0–1). Prices follow the product's resale premium, the size (edge sizes cost more), the
+ * highest_bid, last_sale (numeric(12,2), bid < last sale < ask), sales_7d, sales_30d (int),
+ * volatility (numeric 0–1). Prices follow the product's resale premium, the size (edge sizes cost more), the
  * platform, a multi-day wave and hourly noise.
  */
 export function syntheticMarketRows(spec: MarketHistorySpec): { text: string; values: unknown[] } {
@@ -205,7 +205,8 @@ export function syntheticMarketRows(spec: MarketHistorySpec): { text: string; va
            round(mid::numeric, 2)::numeric(12,2) as lowest_ask,
            round((mid * (0.87 + 0.05 * n1))::numeric, 2)::numeric(12,2) as highest_bid,
            round((mid * (0.93 + 0.06 * n2))::numeric, 2)::numeric(12,2) as last_sale,
-           floor(n1 * 4)::int as sales_count,
+           (2 + vi % 7 + floor(n1 * 12))::int as sales_7d,
+           (3 * (2 + vi % 7 + floor(n1 * 12)) + floor(n2 * 20))::int as sales_30d,
            round(0.03 + 0.25 * ((vi * 31 + k * 17) % 100) / 100.0, 4)::numeric(5,4) as volatility
       from priced`;
   return { text, values: [spec.products, spec.platforms, until.toISOString(), spec.intervalMinutes, snapshotsPerSeries(spec)] };

@@ -20,24 +20,25 @@ export class Migration20261121000500_orders extends Migration {
 
     // Mirrors the sync domain's findFxRate (the day's rate or the latest of the week before; direct, inverse,
     // then crossed through USD) so analytics convert in SQL exactly as order writes convert in the application.
+    // Parameter names must differ from fx_rate's columns (a column wins over a parameter of the same name).
     this.addSql(`
-      create function fx_convert(amount numeric, source text, target text, day date) returns numeric
+      create function fx_convert(amount numeric, from_currency text, to_currency text, on_day date) returns numeric
       language sql stable strict parallel safe as $$
-        select case when upper(source) = upper(target) then round_half_even(amount, 2) else (
+        select case when upper(from_currency) = upper(to_currency) then round_half_even(amount, 2) else (
           select round_half_even(case
                    when d.rate is not null then amount * d.rate
                    when i.rate is not null then amount / i.rate
                    when a.rate is not null and b.rate is not null then amount * b.rate / a.rate
                  end, 2)
             from (select 1) as one
-            left join lateral (select f.rate from fx_rate f where f.base = upper(source) and f.quote = upper(target)
-                                and f.date <= day and f.date > day - 7 order by f.date desc limit 1) as d on true
-            left join lateral (select f.rate from fx_rate f where f.base = upper(target) and f.quote = upper(source)
-                                and f.date <= day and f.date > day - 7 order by f.date desc limit 1) as i on true
-            left join lateral (select f.rate from fx_rate f where f.base = 'USD' and f.quote = upper(source)
-                                and f.date <= day and f.date > day - 7 order by f.date desc limit 1) as a on true
-            left join lateral (select f.rate from fx_rate f where f.base = 'USD' and f.quote = upper(target)
-                                and f.date <= day and f.date > day - 7 order by f.date desc limit 1) as b on true
+            left join lateral (select f.rate from fx_rate f where f.base = upper(from_currency) and f.quote = upper(to_currency)
+                                and f.date <= on_day and f.date > on_day - 7 order by f.date desc limit 1) as d on true
+            left join lateral (select f.rate from fx_rate f where f.base = upper(to_currency) and f.quote = upper(from_currency)
+                                and f.date <= on_day and f.date > on_day - 7 order by f.date desc limit 1) as i on true
+            left join lateral (select f.rate from fx_rate f where f.base = 'USD' and f.quote = upper(from_currency)
+                                and f.date <= on_day and f.date > on_day - 7 order by f.date desc limit 1) as a on true
+            left join lateral (select f.rate from fx_rate f where f.base = 'USD' and f.quote = upper(to_currency)
+                                and f.date <= on_day and f.date > on_day - 7 order by f.date desc limit 1) as b on true
         ) end
       $$`);
 

@@ -10,7 +10,7 @@ import { pinoHttp } from 'pino-http';
 import type { PubSub, Topics } from '../common/pubsub';
 import type { Config } from '../config/config';
 import type { JobQueue } from '../jobs/job-queue';
-import { API_KEY_REVOKED } from '../domains/accounts';
+import { API_KEY_REVOKED, onApiKeyRevokedHere } from '../domains/accounts';
 import { taxReportRouter } from '../domains/selling';
 import { createApollo } from './apollo';
 import { graphiqlRouter, wantsGraphiql } from './graphiql';
@@ -19,6 +19,7 @@ import { Metrics } from './metrics';
 import { rateLimit } from './rate-limit';
 import { bearerToken, operationContext, viewerFor } from './request-context';
 import { gatewaySchema } from './schema';
+import { ViewerCache } from './viewer-cache';
 import { attachWebsocket } from './websocket';
 
 /** Answers body-parser failures (too large, malformed JSON) as GraphQL-shaped JSON instead of Express's HTML page with a stack. */
@@ -80,7 +81,9 @@ export async function startGateway(deps: { config: Config; orm: MikroORM; pubsub
 
   const apollo = createApollo({ schema, httpServer, config, log, metrics });
   await apollo.start();
-  const contextDeps = { orm: deps.orm, pubsub: deps.pubsub, log, jobs: deps.jobs };
+  const viewers = new ViewerCache();
+  const stopLocalRevocations = onApiKeyRevokedHere((apiKeyId) => viewers.forgetApiKey(apiKeyId));
+  const contextDeps = { orm: deps.orm, pubsub: deps.pubsub, log, jobs: deps.jobs, viewers };
   app.use(
     '/graphql',
     (req, res, next) => (wantsGraphiql(req) ? res.redirect('/graphiql') : next()),
@@ -108,6 +111,7 @@ export async function startGateway(deps: { config: Config; orm: MikroORM; pubsub
   const revocations = (deps.pubsub as unknown as UnkeyedSubscriber).subscribe(API_KEY_REVOKED);
   void (async () => {
     for await (const { apiKeyId } of revocations) {
+      viewers.forgetApiKey(apiKeyId);
       const closed = ws.closeForApiKey(apiKeyId);
       if (closed) log.info({ apiKeyId, closed }, 'closed streams of a revoked API key');
     }
@@ -122,6 +126,7 @@ export async function startGateway(deps: { config: Config; orm: MikroORM; pubsub
     closeStreamsForApiKey: (apiKeyId) => ws.closeForApiKey(apiKeyId),
     async stop() {
       shuttingDown = true;
+      stopLocalRevocations();
       await revocations.return();
       await ws.close();
       await apollo.stop();

@@ -4,6 +4,7 @@ import { createContext, type Context, type Viewer } from '../common/context';
 import type { PubSub } from '../common/pubsub';
 import { authenticate } from '../domains/accounts';
 import type { JobQueue } from '../jobs/job-queue';
+import type { ViewerCache } from './viewer-cache';
 
 /** What every operation's context is built from. */
 export interface ContextDeps {
@@ -11,6 +12,7 @@ export interface ContextDeps {
   pubsub: PubSub;
   log: Logger;
   jobs?: JobQueue;
+  viewers?: ViewerCache;
 }
 
 /** Extracts the token of `Authorization: Bearer <token>` (also accepted in WebSocket connectionParams). */
@@ -20,9 +22,14 @@ export function bearerToken(header: unknown): string | undefined {
   return match ? match[1] : header.trim();
 }
 
-/** Authenticates a token with a short-lived EntityManager fork. */
+/** Authenticates a token (through the gateway's short-lived cache when it has one). */
 export async function viewerFor(deps: ContextDeps, token: string | undefined): Promise<Viewer | null> {
-  return authenticate(deps.orm.em.fork(), token);
+  if (!token) return null;
+  const cached = deps.viewers?.get(token);
+  if (cached) return cached;
+  const viewer = await authenticate(deps.orm.em.fork(), token);
+  if (viewer) deps.viewers?.set(token, viewer);
+  return viewer;
 }
 
 /** A fresh context (own identity map, own loaders) for one operation of a viewer. */

@@ -52,6 +52,8 @@ describe('loadConfig rejects bad values with a ConfigError naming the variable a
   });
 });
 
+const KEY = Buffer.alloc(32, 1).toString('base64');
+
 describe('loadConfig defaults', () => {
   it('starts every process with sensible defaults', () => {
     const config = loadConfig({}, argv);
@@ -67,12 +69,17 @@ describe('loadConfig defaults', () => {
       seedDemo: true,
       limits: { maxDepth: 10, maxCost: 5000, maxAliases: 15, maxDirectives: 20, maxTokens: 2000, maxBodyBytes: 1_048_576, anonymousPerMinute: 120 },
       shutdownTimeoutMs: 10_000,
+      encryption: { key: undefined, keyId: undefined, previousKeys: [] },
+      sync: { ordersStaleAfterSeconds: 21_600, runStaleAfterSeconds: 300, providerBaseUrls: {} },
+      jobs: { pollIntervalSeconds: 2 },
+      market: { retentionDays: 90 },
+      simulator: { enabled: true, intervalSeconds: 5, seed: 42, batchSize: 100 },
     });
   });
 
   it('treats empty variables as unset and reads valid ones', () => {
     const config = loadConfig(
-      { PORT: '', LOG_LEVEL: 'warn', DATABASE_URL: 'postgresql://u:p@db:5432/marketgraph', REDIS_URL: 'rediss://cache:6380', NODE_ENV: 'production', SEED_DEMO: 'no' },
+      { PORT: '', LOG_LEVEL: 'warn', DATABASE_URL: 'postgresql://u:p@db:5432/marketgraph', REDIS_URL: 'rediss://cache:6380', NODE_ENV: 'production', SEED_DEMO: 'no', ENCRYPTION_KEY: KEY },
       [...argv, '--role=worker'],
     );
     expect(config).toMatchObject({
@@ -85,6 +92,10 @@ describe('loadConfig defaults', () => {
       database: { url: 'postgresql://u:p@db:5432/marketgraph' },
       redisUrl: 'rediss://cache:6380',
     });
-    expect(loadConfig({ NODE_ENV: 'production', AUTO_MIGRATE: 'true' }, argv).autoMigrate).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', AUTO_MIGRATE: 'true', ENCRYPTION_KEY: KEY }, argv).autoMigrate).toBe(true);
+  });
+
+  it('refuses to run in production without an encryption key, naming ENCRYPTION_KEY and how to make one', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' }, argv)).toThrow(/ENCRYPTION_KEY is required[\s\S]*openssl rand -base64 32/);
   });
 });

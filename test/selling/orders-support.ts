@@ -1,6 +1,8 @@
 import Decimal from 'decimal.js';
 import { RecordOrderDocument, type RecordOrderInput, type RecordOrderMutation } from '../generated/graphql';
+import type { JobName } from '../../src/jobs';
 import type { TestApp } from '../support/app';
+import { waitFor } from '../market/market-support';
 
 export { addItem, listItem, marketFixture, quote, sql, tableContents, type MarketFixture } from '../inventory/inventory-support';
 export { collect, waitFor } from '../market/market-support';
@@ -43,4 +45,17 @@ export function orderMoney(order: RecordedOrder) {
     baseCost: cents(order.baseCost?.amount),
     baseProfit: cents(order.baseProfit?.amount),
   };
+}
+
+/** Enqueues a job on the app's queue (the app must run workers: ROLE=all) and returns its output once it completed. */
+export async function runJob(t: TestApp, name: JobName, data: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const id = await t.app.jobs.send(name, data as never, { singletonKey: `test:${Date.now()}:${Math.random()}` });
+  if (!id) throw new Error(`job ${name} was not enqueued`);
+  let status = await t.app.jobs.status(name, id);
+  await waitFor(`job ${name} to finish`, async () => {
+    status = await t.app.jobs.status(name, id);
+    return status?.state === 'completed' || status?.state === 'failed';
+  }, 30_000);
+  if (status!.state !== 'completed') throw new Error(`job ${name} ${status!.state}: ${JSON.stringify(status!.output)}`);
+  return status!.output ?? {};
 }

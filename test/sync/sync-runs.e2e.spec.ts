@@ -1,6 +1,14 @@
 import { createContext } from '../../src/common/context';
 import { refreshStaleOrders, requestMarketRefresh, setOrderSink } from '../../src/domains/sync';
-import { ConnectMarketplaceDocument, LinkExternalRefDocument, SyncConnectionDocument, UpsertProductsDocument } from '../generated/graphql';
+import {
+  ConnectionsDocument,
+  ConnectMarketplaceDocument,
+  LinkExternalRefDocument,
+  SyncConnectionDocument,
+  SyncNodeDocument,
+  SyncRunsDocument,
+  UpsertProductsDocument,
+} from '../generated/graphql';
 import type { FakeUpstream } from '../providers/fake-upstream';
 import { ALIAS_TOKENS, startAliasUpstream, type AliasUpstreamOptions } from './support/alias-upstream';
 import { startSyncApp, waitFor, type SyncTestApp } from './support/sync-app';
@@ -235,6 +243,15 @@ describe('refreshStaleOrders', () => {
 describe('secrets', () => {
   it('never appear in logs, job payloads, run errors or stored rows', async () => {
     const secrets = Object.values(ALIAS_TOKENS);
+    const s = await seller();
+    await syncAndWait(s);
+    const api = [
+      await t.request(ConnectionsDocument, {}, s.token),
+      await t.request(SyncRunsDocument, { first: 50 }, s.token),
+      await t.request(SyncNodeDocument, { id: s.connection.id }, s.token),
+      await t.request('{ connections { id credentialHint lastError externalAccountName } }', {}, s.token),
+    ].map((body) => JSON.stringify(body));
+    expect(api[0]).toContain(ALIAS_TOKENS.good.slice(-4));
     const jobs = await t.sql<{ text: string }>(`select coalesce(data::text, '') || coalesce(output::text, '') as text from pgboss.job union all select coalesce(data::text, '') || coalesce(output::text, '') from pgboss.archive`);
     expect(jobs.length).toBeGreaterThan(5);
     const runs = await t.sql<{ text: string }>(`select row_to_json(r)::text as text from sync_run r`);
@@ -242,7 +259,7 @@ describe('secrets', () => {
     const logs = t.logLines.join('\n');
     expect(logs.length).toBeGreaterThan(1000);
     for (const secret of secrets) {
-      for (const text of [...jobs, ...runs, ...connections].map((r) => r.text)) expect(text).not.toContain(secret);
+      for (const text of [...jobs, ...runs, ...connections].map((r) => r.text).concat(api)) expect(text).not.toContain(secret);
       expect(logs).not.toContain(secret);
     }
   });

@@ -7,3 +7,19 @@ declare module '../../common/pubsub' {
     API_KEY_REVOKED: { apiKeyId: string };
   }
 }
+
+type RevocationListener = (apiKeyId: string) => void;
+const localListeners = new Set<RevocationListener>();
+
+/**
+ * Hears revocations made in this process synchronously, before the mutation answers, so a cached
+ * viewer can never outlive its key here; other processes hear them through API_KEY_REVOKED.
+ */
+export function onApiKeyRevokedHere(listener: RevocationListener): () => void {
+  localListeners.add(listener);
+  return () => localListeners.delete(listener);
+}
+
+export function notifyApiKeyRevokedHere(apiKeyId: string): void {
+  for (const listener of localListeners) listener(apiKeyId);
+}

@@ -5,7 +5,7 @@ import { uuidOf } from '../../common/node';
 import { Account } from './entities/account.entity';
 import { ApiKey } from './entities/api-key.entity';
 import { generateApiKeyToken, parseApiKeyToken, secretMatches } from './api-key-secret';
-import { API_KEY_REVOKED } from './accounts.topics';
+import { API_KEY_REVOKED, notifyApiKeyRevokedHere } from './accounts.topics';
 
 export const API_KEY_SCOPES = ['read', 'write'] as const;
 const LAST_USED_PRECISION_MS = 60_000;
@@ -70,6 +70,7 @@ export async function revokeApiKey(ctx: Context, id: string): Promise<{ apiKey?:
     await ctx.em.flush();
   }
   // Published again for an already revoked key: harmless, and it ends a stream that raced the first revocation.
+  notifyApiKeyRevokedHere(apiKey.id);
   ctx.pubsub.publish(API_KEY_REVOKED, { apiKeyId: apiKey.id });
   return { apiKey, errors: [] };
 }

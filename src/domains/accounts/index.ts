@@ -11,5 +11,5 @@ export const accountEntities = [Account, ApiKey];
 export const accountResolvers = [AccountResolver] as const;
 export { authChecker, Requirement } from './auth-checker';
 export { authenticate, isApiKeyActive } from './api-key.service';
-export { API_KEY_REVOKED } from './accounts.topics';
+export { API_KEY_REVOKED, onApiKeyRevokedHere } from './accounts.topics';
 export { createAccountWithKey } from './account.service';

@@ -86,6 +86,8 @@ export async function connectMarketplace(ctx: Context, args: ConnectMarketplaceA
   const connection =
     existing ??
     ctx.em.create(MarketplaceConnection, { id: connectionId, accountId, platformId: platform.id, scope: args.scope, status: ConnectionStatus.CONNECTED, cursors: {} });
+  // New credentials may be another seller account: start the delta cursors over (upserts make a full re-read harmless).
+  if (existing) connection.cursors = {};
   connection.credentials = ciphertext;
   connection.credentialHint = credentialHint(args.credentials);
   connection.externalAccountName = check.accountName;

@@ -85,6 +85,14 @@ export function connectionProvider(connection: ConnectionRow, lease: RunLease): 
   return buildProvider({ id: connection.id, accountId: connection.account_id, platform: connection.platform }, credentials);
 }
 
+/** The cursor changed under a run that still holds its lease (the owner reconnected): the run stops, the next starts over. */
+export class CursorMovedError extends Error {
+  constructor(resource: string) {
+    super(`The connection was reconnected while its ${resource} were syncing; the next sync starts over.`);
+    this.name = 'CursorMovedError';
+  }
+}
+
 const EMPTY: ResourceCursor = { cursor: null, passStartedAt: null, since: null, completedAt: null };
 const sameState = (a: ResourceCursor, b: ResourceCursor) =>
   (['cursor', 'passStartedAt', 'since', 'completedAt'] as const).every((k) => (a[k] ?? null) === (b[k] ?? null));
@@ -111,7 +119,7 @@ async function commitPage(em: EntityManager, lease: RunLease, connection: Connec
       const current = { ...EMPTY, ...locked.cursors[spec.resource] };
       if (!sameState(current, from)) {
         if (sameState(current, to)) return null;
-        throw new LeaseLostError(`the ${spec.resource} cursor moved under this run`);
+        throw new CursorMovedError(spec.resource);
       }
       const stored = await spec.write(tx, target, page.items, lease.log);
       await tx.execute(`update marketplace_connection set cursors = jsonb_set(cursors, ?::text[], ?::jsonb, true), updated_at = clock_timestamp() where id = ?`, [

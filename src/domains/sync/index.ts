@@ -18,6 +18,7 @@ export { startSync } from './sync-startup';
 export { syncJobTasks } from './jobs';
 export { requestMarketRefresh, requestVariantRefresh, refreshStaleOrders, type MarketRefreshRequest, type OrdersFreshness } from './freshness.service';
 export { requestConnectionSync } from './sync-request.service';
+export { buildProvider, providerForConnection, type ConnectionRef } from './connection-provider';
 export { setOrderSink, loggingOrderSink, type OrderSink, type SinkResult, type SyncTarget } from './sinks/order-sink';
 export { setListingSink, loggingListingSink, type ListingSink } from './sinks/listing-sink';
 export { findFxRate } from './fx-rate.service';

@@ -28,6 +28,7 @@ export function classifyRunFailure(error: unknown, secrets: readonly string[] = 
   if (error instanceof CredentialDecryptError) {
     return { error: error.message, reason: 'CREDENTIALS_UNREADABLE', connectionStatus: ConnectionStatus.REAUTH_REQUIRED };
   }
+  if (error instanceof Error && error.name === 'CursorMovedError') return { error: error.message, reason: 'CURSOR_MOVED' };
   if (isTransientDatabaseError(error)) {
     return { error: 'The database connection was lost repeatedly during the run; the next run resumes from the last committed page.', reason: 'DATABASE_UNAVAILABLE' };
   }

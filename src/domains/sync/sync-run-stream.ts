@@ -3,6 +3,7 @@ import type { Context } from '../../common/context';
 import { badUserInput, unauthenticated } from '../../common/errors';
 import type { PubSub } from '../../common/pubsub';
 import { FINAL_RUN_STATUSES } from './entities/sync.enums';
+import { SyncRun } from './entities/sync-run.entity';
 import { findViewerRun, runPayload } from './sync-run.service';
 import { SYNC_CONNECTION_CLOSED, SYNC_RUN_UPDATED, type SyncConnectionClosedPayload, type SyncRunPayload } from './sync.topics';
 
@@ -30,8 +31,10 @@ export async function syncRunStream(ctx: Context, runId?: string | null): Promis
     const isFinal = (p: SyncRunPayload) => FINAL_RUN_STATUSES.includes(p.status);
     void (async () => {
       if (only) {
-        await push(runPayload(only));
-        if (FINAL_RUN_STATUSES.includes(only.status)) return stop();
+        // Read again now that the topic is subscribed: a change made in between is then either in this state or in an event.
+        const current = (await ctx.em.findOne(SyncRun, { id: only.id }, { refresh: true })) ?? only;
+        await push(runPayload(current));
+        if (FINAL_RUN_STATUSES.includes(current.status)) return stop();
       }
       for await (const payload of updates) {
         if (only && payload.id !== only.id) continue;

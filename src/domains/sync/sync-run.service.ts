@@ -110,7 +110,7 @@ export async function publishRun(pubsub: PubSub, run: SyncRun): Promise<void> {
 export async function failActiveRunsOfConnection(ctx: Context, connection: MarketplaceConnection, error: string, reason: string): Promise<number> {
   const runs = await ctx.em.find(SyncRun, { connectionId: connection.id, status: { $in: [SyncRunStatus.QUEUED, SyncRunStatus.RUNNING] } }, { filters: false });
   const now = new Date();
-  for (const run of runs) Object.assign(run, { status: SyncRunStatus.FAILED, error, errorReason: reason, finishedAt: now });
+  for (const run of runs) Object.assign(run, { status: SyncRunStatus.FAILED, error, errorReason: reason, finishedAt: now, leaseToken: null });
   await ctx.em.flush();
   for (const run of runs) await publishRun(ctx.pubsub, run);
   return runs.length;

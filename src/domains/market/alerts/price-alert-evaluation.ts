@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PubSub } from '../../../common/pubsub';
 import { PriceAlertCondition, PriceField } from '../entities/market.enums';
 import { PRICE_ALERT, type PriceAlertPayload, type PriceChangePayload } from '../market.topics';
-import { pgArray, rawRows } from '../sql/raw-rows';
+import { pgArray, rawRows } from '../../../common/sql';
 
 /**
  * Alerts fire when their condition starts to hold (the old value did not satisfy it), so a price that stays

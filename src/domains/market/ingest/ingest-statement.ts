@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgPlainArray, rawRows } from '../sql/raw-rows';
+import { pgPlainArray, rawRows } from '../../../common/sql';
 import type { ParsedSnapshot } from './snapshot-validation';
 
 /**

@@ -6,7 +6,7 @@ import type { PubSub } from '../../../common/pubsub';
 import { evaluatePriceAlerts } from '../alerts/price-alert-evaluation';
 import { createWeekPartitions } from '../partitions/snapshot-partitions.service';
 import { weeksOf } from '../partitions/snapshot-weeks';
-import { pgArray, rawRows } from '../sql/raw-rows';
+import { pgArray, rawRows } from '../../../common/sql';
 import { publishPriceChanges } from '../subscriptions/price-change-publisher';
 import { isStoredSnapshotConflict, writeSnapshotBatch, type ChangedPriceRow } from './ingest-statement';
 import { priceChangeEvents } from './price-changes';

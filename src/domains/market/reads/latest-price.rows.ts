@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgArray, rawRows } from '../sql/raw-rows';
+import { pgArray, rawRows } from '../../../common/sql';
 
 /** A market_price row as read on the hot path: strings for amounts and times, no ORM hydration. */
 export interface LatestPriceRow {

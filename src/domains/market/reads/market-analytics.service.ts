@@ -3,7 +3,7 @@ import { badUserInput } from '../../../common/errors';
 import { Dec, Money, roundMoney } from '../../../common/money';
 import { MarketMove, PlatformStats } from '../api/market-analytics.types';
 import { MoverPeriod } from '../entities/market.enums';
-import { rawRows } from '../sql/raw-rows';
+import { rawRows } from '../../../common/sql';
 import { operationNow } from './operation-clock';
 
 const PERIOD_MS: Record<MoverPeriod, number> = {

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { HistoryInterval } from '../entities/market.enums';
-import { pgArray, rawRows } from '../sql/raw-rows';
+import { pgArray, rawRows } from '../../../common/sql';
 
 /** One OHLC bucket of lowest asks of a variant on a platform. */
 export interface PriceBucketRow {

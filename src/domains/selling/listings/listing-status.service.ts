@@ -20,7 +20,9 @@ const fail = (errors: UserError[]): StatusResult => ({ listing: null, platformSy
 /** The item and all its listings, loaded together so status changes and the item's LISTED state stay consistent in one flush. */
 async function itemWithListings(em: EntityManager, itemId: string, scoped: boolean) {
   const options = scoped ? {} : { filters: false as const };
-  const [item, listings] = await Promise.all([em.findOne(InventoryItem, itemId, options), em.find(Listing, { inventoryItemId: itemId }, options)]);
+  // Sequential on purpose: callers may pass an EntityManager inside a transaction, whose one connection cannot run queries in parallel.
+  const item = await em.findOne(InventoryItem, itemId, options);
+  const listings = await em.find(Listing, { inventoryItemId: itemId }, options);
   return { item: item!, listings };
 }
 
@@ -153,11 +155,9 @@ export async function markListingSold(target: Context | EntityManager, listingId
   const listing = await em.findOne(Listing, listingId, scoped ? {} : { filters: false });
   if (!listing) return { listing: null, delisted: [] };
   if (listing.status === ListingStatus.SOLD) return { listing, delisted: [] };
-  const [{ item, listings }, rule, platform] = await Promise.all([
-    itemWithListings(em, listing.inventoryItemId, scoped),
-    em.findOne(RepricingRule, { listingId }, { filters: false }),
-    em.findOneOrFail(Platform, listing.platformId),
-  ]);
+  const { item, listings } = await itemWithListings(em, listing.inventoryItemId, scoped);
+  const rule = await em.findOne(RepricingRule, { listingId }, { filters: false });
+  const platform = await em.findOneOrFail(Platform, listing.platformId);
   const now = new Date();
   const self = listings.find((l) => l.id === listing.id)!;
   const price = sale.price ?? self.askPrice;

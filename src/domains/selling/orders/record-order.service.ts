@@ -48,7 +48,7 @@ async function resolveRefs(ctx: Context, input: RecordOrderInput, errors: UserEr
     refs.item = itemUuid ? await ctx.loaders.get(InventoryItemByIdLoader).load(itemUuid) : null;
     if (!refs.item) errors.push(userError(ErrorCode.NOT_FOUND, 'No such inventory item.', ['inventoryItemId']));
     else if (refs.listing && refs.listing.inventoryItemId !== refs.item.id) errors.push(userError(ErrorCode.INVALID, 'The listing is of another inventory item.', ['inventoryItemId']));
-    else if (refs.item.quantityAvailable < input.quantity) {
+    else if (!errors.some((e) => e.field?.[0] === 'listingId') && refs.item.quantityAvailable < input.quantity) {
       errors.push(userError(ErrorCode.CONFLICT, `The item has ${refs.item.quantityAvailable} unsold unit(s); cannot sell ${input.quantity}.`, ['quantity']));
     }
   }

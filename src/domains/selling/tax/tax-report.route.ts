@@ -13,6 +13,9 @@ export interface TaxReportRouteDeps {
 /** Where the CSV is served. */
 export const TAX_REPORT_CSV_PATH = '/reports/tax.csv';
 
+/** HTTP status of the errors a request can expect (a rejected key, a bad year); anything else is a 500. */
+const STATUS_OF: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400 };
+
 const fail = (res: Response, status: number, code: string, message: string) => res.status(status).json({ errors: [{ message, extensions: { code } }] });
 
 /**
@@ -49,8 +52,10 @@ export function taxReportRouter(deps: TaxReportRouteDeps): Router {
         .set('Cache-Control', 'private, no-store')
         .send(toCsv(rows));
     } catch (error) {
-      if (error instanceof GraphQLError && error.extensions.code === 'BAD_USER_INPUT') {
-        fail(res, 400, 'BAD_USER_INPUT', error.message);
+      const code = error instanceof GraphQLError ? String(error.extensions.code) : '';
+      if (code in STATUS_OF) {
+        if (code === 'UNAUTHENTICATED') res.set('WWW-Authenticate', 'Bearer');
+        fail(res, STATUS_OF[code], code, (error as GraphQLError).message);
         return;
       }
       req.log?.error({ err: error }, 'tax report CSV failed');
