@@ -218,22 +218,85 @@ export interface MarketHistoryStats {
   /** Rows in the latest-price table afterwards. */
   latest: number;
   ms: number;
+  /** Milliseconds per step: snapshot inserts, latest upsert, vacuum + analyze. */
+  steps: { snapshots: number; latest: number; vacuum: number };
 }
 
+/** Creates the weekly snapshot partitions covering the given weeks (the ingest's and partition job's helper). */
+export type CreatePartitions = (weeks: Date[]) => Promise<unknown>;
+
+/** Start of the current hour: the default end of a history. */
+const currentHour = () => new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
+
 /**
- * HOOK for the market engineer (issue 3): load `spec`'s history into the market tables of
- * src/domains/market once they exist. Not implemented on purpose: this file must not guess their
- * schema. Fill it in with set-based SQL only, e.g. in one transaction:
- *   1. `insert into market_snapshot (…) select … from (${syntheticMarketRows(spec).text}) s`
- *      (add `order by captured_at` if the weekly partitions should fill one after another),
- *   2. upsert the latest-price table from the newest tick (`distinct on (variant_id, platform_id)`),
- *   3. `analyze` both tables.
- * Create the partitions covering `spec.days` first (the retention job's helper, not ad-hoc DDL).
+ * Loads `spec`'s history into the market tables with set-based SQL, one week at a time (one statement per
+ * weekly partition, rows in time order the way ingest writes them), then upserts `market_price` from the newest
+ * tick (with the tick before as previous values) and analyzes both. `createPartitions` creates the weeks first
+ * through the same helper ingest and the partitions job use (no ad-hoc DDL here).
  */
-export async function loadMarketHistory(db: ClientBase, spec: MarketHistorySpec): Promise<MarketHistoryStats> {
-  void db;
-  throw new Error(
-    `loadMarketHistory(${spec.products} products × ${spec.platforms.length} platforms × ${spec.days} days) is not implemented yet: ` +
-      'the market tables (src/domains/market) do not exist yet; see the TSDoc of loadMarketHistory in bench/dataset.ts.',
-  );
+export async function loadMarketHistory(db: ClientBase, spec: MarketHistorySpec, createPartitions: CreatePartitions): Promise<MarketHistoryStats> {
+  const started = performance.now();
+  const until = spec.until ?? currentHour();
+  const full = { ...spec, until };
+  const ticks = snapshotsPerSeries(spec);
+  const firstTick = until.getTime() - (ticks - 1) * spec.intervalMinutes * 60_000;
+  const weeks: Date[] = [];
+  for (let week = weekStartOf(firstTick); week <= until.getTime(); week += WEEK_MS) weeks.push(new Date(week));
+  await createPartitions(weeks);
+  const rows = syntheticMarketRows(full);
+  const range = rows.values.length + 1;
+  let snapshots = 0;
+  const steps = { snapshots: 0, latest: 0, vacuum: 0 };
+  let mark = performance.now();
+  const step = (name: keyof typeof steps) => {
+    steps[name] = performance.now() - mark;
+    mark = performance.now();
+  };
+  // Several statements, one per partition: each commits on its own, keeps its sort in memory and reports progress.
+  await db.query('set work_mem = \'256MB\'');
+  try {
+    for (const week of weeks) {
+      const result = await db.query(
+        `insert into market_snapshot (variant_id, platform_id, captured_at, lowest_ask, highest_bid, last_sale, sales_7d, sales_30d, volatility, currency, source)
+         select s.variant_id, s.platform_id, s.captured_at, s.lowest_ask, s.highest_bid, s.last_sale, s.sales_7d, s.sales_30d, s.volatility, 'USD', 'SIMULATED'
+           from (${rows.text}) s
+          where s.captured_at >= $${range}::timestamptz and s.captured_at < $${range + 1}::timestamptz
+          order by s.captured_at`,
+        [...rows.values, week.toISOString(), new Date(week.getTime() + WEEK_MS).toISOString()],
+      );
+      snapshots += result.rowCount ?? 0;
+    }
+    step('snapshots');
+    const latest = await db.query(
+      `insert into market_price as mp (variant_id, platform_id, product_id, lowest_ask, highest_bid, last_sale, sales_7d, sales_30d, volatility,
+                                       currency, source, captured_at, prev_lowest_ask, prev_highest_bid, prev_last_sale,
+                                       lowest_ask_changed_at, highest_bid_changed_at, last_sale_changed_at, changed_at)
+       select s.variant_id, s.platform_id, v.product_id, s.lowest_ask, s.highest_bid, s.last_sale, s.sales_7d, s.sales_30d, s.volatility,
+              s.currency, s.source, s.captured_at, p.lowest_ask, p.highest_bid, p.last_sale,
+              s.captured_at, s.captured_at, s.captured_at, s.captured_at
+         from market_snapshot s
+         join variant v on v.id = s.variant_id
+         left join market_snapshot p on p.variant_id = s.variant_id and p.platform_id = s.platform_id and p.captured_at = $2::timestamptz
+        where s.captured_at = $1::timestamptz
+       on conflict (variant_id, platform_id) do update set
+         lowest_ask = excluded.lowest_ask, highest_bid = excluded.highest_bid, last_sale = excluded.last_sale,
+         sales_7d = excluded.sales_7d, sales_30d = excluded.sales_30d, volatility = excluded.volatility,
+         currency = excluded.currency, source = excluded.source, captured_at = excluded.captured_at,
+         prev_lowest_ask = excluded.prev_lowest_ask, prev_highest_bid = excluded.prev_highest_bid, prev_last_sale = excluded.prev_last_sale,
+         lowest_ask_changed_at = excluded.lowest_ask_changed_at, highest_bid_changed_at = excluded.highest_bid_changed_at,
+         last_sale_changed_at = excluded.last_sale_changed_at, changed_at = excluded.changed_at, updated_at = now()`,
+      [until.toISOString(), new Date(until.getTime() - spec.intervalMinutes * 60_000).toISOString()],
+    );
+    step('latest');
+    // Freezes as it counts, so the visibility map is set and history reads can use index-only scans where they may.
+    await db.query('vacuum (analyze) market_snapshot, market_price');
+    step('vacuum');
+    return { snapshots, latest: latest.rowCount ?? 0, ms: performance.now() - started, steps };
+  } finally {
+    await db.query('reset work_mem').catch(() => undefined);
+  }
 }
+
+const WEEK_MS = 7 * 86_400_000;
+/** Monday 00:00 UTC of the week of `ms` (1970-01-05 was a Monday). */
+const weekStartOf = (ms: number) => ms - ((((ms - 4 * 86_400_000) % WEEK_MS) + WEEK_MS) % WEEK_MS);

@@ -6,7 +6,8 @@ import { startApplication, type Application } from '../src/app';
 import { loadConfig } from '../src/config/config';
 import { createAccountWithKey } from '../src/domains/accounts';
 import { AccountRoleEnum } from '../src/domains/accounts/entities/account.entity';
-import { loadCatalog, type CatalogSpec, type CatalogStats } from './dataset';
+import { createWeekPartitions } from '../src/domains/market/partitions/snapshot-partitions.service';
+import { loadCatalog, loadMarketHistory, type CatalogSpec, type CatalogStats, type MarketHistorySpec, type MarketHistoryStats } from './dataset';
 
 /** PostgreSQL server used when DATABASE_URL is unset. */
 export const DEFAULT_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -38,6 +39,7 @@ export class BenchEnvironment {
   private pool?: Pool;
   private gatewayStarting?: Promise<BenchGateway>;
   private loadedCatalog?: { key: string; stats: CatalogStats };
+  private loadedHistory?: { key: string; stats: MarketHistoryStats };
 
   constructor(serverUrl = process.env.DATABASE_URL || DEFAULT_SERVER_URL) {
     this.serverUrl = serverUrl;
@@ -134,8 +136,34 @@ export class BenchEnvironment {
     try {
       if (this.loadedCatalog) await client.query('truncate product cascade');
       this.loadedCatalog = undefined;
+      // The history belongs to the products it was generated for.
+      if (this.loadedHistory) await client.query('truncate market_snapshot, market_price');
+      this.loadedHistory = undefined;
       const stats = await loadCatalog(client, spec);
       this.loadedCatalog = { key, stats };
+      return stats;
+    } finally {
+      client.release();
+    }
+  }
+
+  /**
+   * Makes the market tables hold `spec`'s history (for the catalog loaded with {@link catalog}, which must come
+   * first): loads it once and reuses it for later scenarios asking for the same spec. Scenarios may add newer
+   * ticks on top (ingest, fan-out, sync); they never remove history.
+   */
+  async marketHistory(spec: MarketHistorySpec): Promise<MarketHistoryStats> {
+    const key = JSON.stringify(spec);
+    if (this.loadedHistory?.key === key) return this.loadedHistory.stats;
+    if (!this.loadedCatalog) throw new Error('marketHistory(spec) needs a catalog: call env.catalog(spec) first');
+    const { app } = await this.gateway();
+    const pool = await this.database();
+    const client = await pool.connect();
+    try {
+      if (this.loadedHistory) await client.query('truncate market_snapshot, market_price');
+      this.loadedHistory = undefined;
+      const stats = await loadMarketHistory(client, spec, (weeks) => createWeekPartitions(app.orm.em.fork(), weeks));
+      this.loadedHistory = { key, stats };
       return stats;
     } finally {
       client.release();

@@ -13,7 +13,7 @@ import { killSpawnedProcesses } from './startup/spawn-until-ready';
  * (or cleanup fails), never because of its timings.
  */
 
-const USAGE = 'Usage: npm run bench [-- [<scenario> ...] [--duration=<seconds>] [--connections=<n>] [--list]]';
+const USAGE = 'Usage: npm run bench [-- [<scenario> ...] [--duration=<seconds>] [--connections=<n>] [--cpu-profile=<dir>] [--list]]';
 const CLEANUP_TIMEOUT_MS = 60_000;
 /** After a scenario's budget is spent it gets this long to stop its workers and children. */
 const ABORT_GRACE_MS = 15_000;
@@ -40,6 +40,10 @@ function parseArgs(argv: string[]): { selected: Scenario[]; options: RunOptions;
     };
     if (flag === '--duration') options.durationSeconds = positive('seconds');
     else if (flag === '--connections') options.connections = positive('connections');
+    else if (flag === '--cpu-profile') {
+      if (!value) throw new Error('--cpu-profile needs a directory: --cpu-profile=<dir>');
+      options.cpuProfileDir = value;
+    }
     else if (arg === '--list') list = true;
     else if (arg === '--help' || arg === '-h') throw new Error('');
     else if (arg.startsWith('-')) throw new Error(`unknown option ${arg}`);

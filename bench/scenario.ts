@@ -27,6 +27,8 @@ export interface RunOptions {
   durationSeconds?: number;
   /** Overrides each HTTP load's connection count. */
   connections?: number;
+  /** `--cpu-profile=<dir>`: profile the measured parts (see bench/profile.ts). */
+  cpuProfileDir?: string;
 }
 
 /** What a scenario receives: the shared environment, the command-line options and a stop signal. */

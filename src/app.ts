@@ -6,6 +6,7 @@ import { createPubSub, type PubSub } from './common/pubsub';
 import type { Config } from './config/config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres';
 import { connectOrm, migrate } from './database/orm';
+import { startProductViews, type ProductViewRecorder } from './domains/catalog';
 import { createOrderSink, startRepricingTriggers } from './domains/selling';
 import { setOrderSink, startSync } from './domains/sync';
 import { JobEngine, jobTasks, type JobTask } from './jobs';
@@ -21,6 +22,8 @@ export interface Application {
   gateway?: Gateway;
   /** Job queue of this process; it also runs the workers unless the role is gateway. */
   jobs: JobEngine;
+  /** Product views of this gateway, counted in memory and flushed periodically (absent in worker-only processes). */
+  productViews?: ProductViewRecorder;
   /** Base URL of the gateway, e.g. http://127.0.0.1:4000. */
   url?: string;
   stop(): Promise<void>;
@@ -89,12 +92,16 @@ export async function startApplication(config: Config, options: { log?: Logger; 
     if (config.role !== 'gateway') onStop('repricing triggers', startRepricingTriggers({ orm, pubsub, jobs, log }));
 
     let gateway: Gateway | undefined;
+    let productViews: ProductViewRecorder | undefined;
     if (config.role !== 'worker') {
+      // Stopped after the gateway (its last requests still count views) and before the database pool.
+      productViews = startProductViews(orm, { log, flushIntervalMs: config.productViews.flushSeconds * 1000 });
+      onStop('product views', () => productViews!.stop());
       gateway = await startGateway({ config, orm, pubsub, redis: redisClients?.publish, log, jobs });
       onStop('gateway', () => gateway!.stop());
     }
     log.info({ ms: Date.now() - started, role: config.role, embeddedDatabase: !!embedded }, 'MarketGraph started');
-    return { config, orm, pubsub, log, gateway, jobs, url: gateway?.url, stop: stopAll };
+    return { config, orm, pubsub, log, gateway, jobs, productViews, url: gateway?.url, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

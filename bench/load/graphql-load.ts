@@ -1,5 +1,6 @@
 import type { BenchGateway } from '../environment';
 import { formatCount, formatMs } from '../report';
+import { withCpuProfile } from '../profile';
 import type { RunOptions, ScenarioReport, Table } from '../scenario';
 import { runHttpLoad, type HttpLoadFigures } from './http-load';
 
@@ -29,6 +30,8 @@ export interface GraphqlLoadResult {
   figures: HttpLoadFigures;
   /** Problems that fail the scenario (wrong probe result, non-2xx, GraphQL errors, connection errors). */
   failures: string[];
+  /** Hot functions of the gateway during the measured run, with `--cpu-profile`. */
+  profile?: Table;
 }
 
 const REQUEST_TIMEOUT_SECONDS = 10;
@@ -98,7 +101,9 @@ export async function measureGraphql(gateway: BenchGateway, load: GraphqlLoad, o
     await runHttpLoad({ ...request, durationSeconds: warmup }, signal);
     await settle(gateway);
   }
-  const figures = await runHttpLoad({ ...request, durationSeconds: options.durationSeconds ?? load.durationSeconds }, signal);
+  const { result: figures, table: profile } = await withCpuProfile(options, load.label, () =>
+    runHttpLoad({ ...request, durationSeconds: options.durationSeconds ?? load.durationSeconds }, signal),
+  );
   await settle(gateway);
   const failures: string[] = [];
   const codes = Object.entries(figures.statusCodes).filter(([code]) => !code.startsWith('2')).map(([code, n]) => `${n}× ${code}`);
@@ -106,7 +111,7 @@ export async function measureGraphql(gateway: BenchGateway, load: GraphqlLoad, o
   if (figures.graphqlErrors) failures.push(`${load.label}: ${figures.graphqlErrors} responses with GraphQL errors`);
   if (figures.errors > figures.timeouts) failures.push(`${load.label}: ${figures.errors - figures.timeouts} connection errors`);
   if (signal.aborted) failures.push(`${load.label}: stopped early (time budget spent)`);
-  return { load, figures, failures };
+  return { load, figures, failures, profile };
 }
 
 /** The standard table of HTTP loads: one row per measured operation. */
@@ -126,7 +131,7 @@ export function loadTable(title: string, results: GraphqlLoadResult[], notes: st
 export function loadReport(title: string, results: GraphqlLoadResult[], notes: string[] = []): ScenarioReport {
   const first = results[0]?.figures;
   return {
-    tables: [loadTable(title, results, notes)],
+    tables: [loadTable(title, results, notes), ...results.flatMap((r) => (r.profile ? [r.profile] : []))],
     headline: first ? `${formatCount(first.requestsPerSecond)} req/s, p50 ${formatMs(first.p50)} / p95 ${formatMs(first.p95)} / p99 ${formatMs(first.p99)} ms` : 'no load measured',
     failures: results.flatMap((r) => r.failures),
   };

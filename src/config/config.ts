@@ -95,6 +95,11 @@ const schema = z.object({
     .max(4_294_967_295, 'must be a whole number between 0 and 4294967295')
     .default(42),
   SIMULATOR_BATCH_SIZE: positiveInt('must be a positive whole number of variants').default(100),
+  PRODUCT_VIEW_FLUSH_SECONDS: z.coerce
+    .number({ invalid_type_error: 'must be a number of seconds between 0 and 300 (0: only at shutdown)' })
+    .min(0, 'must be a number of seconds between 0 and 300 (0: only at shutdown)')
+    .max(300, 'must be a number of seconds between 0 and 300 (0: only at shutdown)')
+    .default(5),
 });
 
 export type Role = 'all' | 'gateway' | 'worker';
@@ -136,6 +141,8 @@ export interface Config {
   market: { retentionDays: number };
   /** The simulated market feed: every `intervalSeconds`, one worker prices up to `batchSize` variants from `seed`. */
   simulator: { enabled: boolean; intervalSeconds: number; seed: number; batchSize: number };
+  /** Product views (popularity) are counted in memory and written every `flushSeconds` (0: only at shutdown). */
+  productViews: { flushSeconds: number };
 }
 
 /** Raised for invalid configuration; its message names every bad variable and how to fix it. */
@@ -211,5 +218,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       seed: e.SIMULATOR_SEED,
       batchSize: e.SIMULATOR_BATCH_SIZE,
     },
+    productViews: { flushSeconds: e.PRODUCT_VIEW_FLUSH_SECONDS },
   };
 }

@@ -74,6 +74,7 @@ describe('loadConfig defaults', () => {
       jobs: { pollIntervalSeconds: 2 },
       market: { retentionDays: 90 },
       simulator: { enabled: true, intervalSeconds: 5, seed: 42, batchSize: 100 },
+      productViews: { flushSeconds: 5 },
     });
   });
 

@@ -64,8 +64,8 @@ export async function tableContents(t: TestApp, tables: string[]): Promise<strin
   const connection = t.app.orm.em.getConnection();
   const parts: string[] = [];
   for (const table of tables) {
-    const rows = await connection.execute(`select to_jsonb(x) as row from ${table} x order by id`);
-    parts.push(`${table}: ${JSON.stringify(rows.map((r: { row: unknown }) => r.row))}`);
+    const rows = (await connection.execute(`select to_jsonb(x) as row from ${table} x order by to_jsonb(x)::text`)) as Array<{ row: unknown }>;
+    parts.push(`${table}: ${JSON.stringify(rows.map((r) => r.row))}`);
   }
   return parts.join('\n');
 }

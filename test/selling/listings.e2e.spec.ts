@@ -215,13 +215,13 @@ describe('activateListing and deactivateListing without a connection', () => {
     const item = await addItem(t, token, v[4].id, '100.00');
     const { listing } = await listItem(t, token, { inventoryItemId: item, platform: 'ebay', price: '150.00' });
     await markListingSold(systemContext(), uuidOf(listing!.id, 'Listing')!);
-    for (const document of [ActivateListingDocument, DeactivateListingDocument]) {
-      const sold = await t.request(document, { input: { id: listing!.id } }, token);
-      const payload = Object.values(sold.body.data!)[0] as { errors: Array<{ code: string; field: string[] | null }> };
-      expect(codes(payload.errors)).toEqual(['CONFLICT@id']);
-      const missing = await t.request(document, { input: { id: toGlobalId('Listing', '00000000-0000-4000-8000-000000000003') } }, token);
-      expect(codes((Object.values(missing.body.data!)[0] as typeof payload).errors)).toEqual(['NOT_FOUND@id']);
-    }
+    const attempt = async (id: string) => {
+      const up = (await t.request(ActivateListingDocument, { input: { id } }, token)).body.data!.activateListing;
+      const down = (await t.request(DeactivateListingDocument, { input: { id } }, token)).body.data!.deactivateListing;
+      return [codes(up.errors), codes(down.errors)];
+    };
+    expect(await attempt(listing!.id)).toEqual([['CONFLICT@id'], ['CONFLICT@id']]);
+    expect(await attempt(toGlobalId('Listing', '00000000-0000-4000-8000-000000000003'))).toEqual([['NOT_FOUND@id'], ['NOT_FOUND@id']]);
   });
 });
 

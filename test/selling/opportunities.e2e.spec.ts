@@ -21,6 +21,12 @@ type Node = ArbitrageOpportunitiesQuery['arbitrageOpportunities']['edges'][numbe
 const route = (n: Node) => `${n.buyPlatform.slug}→${n.sellPlatform.slug}`;
 const figures = (n: Node) => [route(n), n.variant.sizeKey, cents(n.buyPrice), cents(n.buyerFee), cents(n.buyCost), cents(n.sellPrice), n.sellPriceSource, cents(n.sellerFees), cents(n.expectedNet), cents(n.expectedProfit), ratio(n.margin), ratio(n.roi)];
 
+/**
+ * What a pass left open (new or refreshed) and expired. The job's cron schedule may also run between a test's
+ * market change and its own pass, so the split between new and refreshed is not asserted; the table state is.
+ */
+const confirmed = (result: Record<string, unknown>) => ({ open: Number(result.detected) + Number(result.refreshed), expired: Number(result.expired) });
+
 async function open(token = alice, vars: Record<string, unknown> = {}) {
   const res = await t.request(ArbitrageOpportunitiesDocument, { first: 50, ...vars }, token);
   expect(res.body.errors).toBeUndefined();
@@ -52,7 +58,7 @@ afterAll(() => t?.stop());
 
 describe('arbitrage detection (job selling.opportunities)', () => {
   it('prices every route with fees on both sides, set-based, and keeps the profitable ones', async () => {
-    expect(await runJob(t, 'selling.opportunities', {})).toMatchObject({ detected: 3, refreshed: 0, expired: 0 });
+    expect(confirmed(await runJob(t, 'selling.opportunities', {}))).toEqual({ open: 3, expired: 0 });
     const page = await open();
     // Buy costs: eBay 120.00 (no buyer fee), StockX 150.00 + 5 % = 157.50. Sale nets: Alias bid 185.00 − 17.575→17.58 − 5.365→5.36 − 5.00 = 157.06;
     // eBay (no bid) last sale 190.00 − 25.175→25.18 − 0.30 = 164.52; StockX bid 140.00 − 12.60 − 4.20 = 123.20.
@@ -109,7 +115,7 @@ describe('arbitrage detection (job selling.opportunities)', () => {
       { variant: size9.uuid, platform: 'ebay', ask: '130.00', bid: null, last: '190.00', sales30d: 10 },
     ]);
     // eBay now costs 130.00: to Alias (150.00 − 14.25 − 4.35 − 5.00 = 126.40) and to StockX (123.20) both lose; StockX → eBay still earns 7.02.
-    expect(await runJob(t, 'selling.opportunities', {})).toMatchObject({ detected: 0, refreshed: 1, expired: 2 });
+    expect(confirmed(await runJob(t, 'selling.opportunities', {})).open).toBe(1);
     expect((await open()).edges.map((e) => figures(e.node))).toEqual([['stockx→ebay', '9', '150.00', '7.50', '157.50', '190.00', 'LAST_SALE', '25.48', '164.52', '7.02', '0.0369', '0.0446']]);
     const stored = await sql<{ market_status: string; n: number }>(t, 'select market_status, count(*)::int as n from opportunity group by 1 order by 1');
     expect(stored).toEqual([{ market_status: 'EXPIRED', n: 2 }, { market_status: 'OPEN', n: 1 }]);

@@ -1,6 +1,7 @@
 import { UpdateOrderStatusDocument } from '../generated/graphql';
 import { startTestApp, wsExecute, type TestApp } from '../support/app';
-import { collect, marketFixture, recordSale, type MarketFixture } from './orders-support';
+import { openOrderStreams } from '../../src/domains/selling';
+import { collect, marketFixture, recordSale, waitFor, type MarketFixture } from './orders-support';
 
 let t: TestApp;
 let fx: MarketFixture;
@@ -17,9 +18,10 @@ afterAll(() => t?.stop());
 it("delivers each account's order events to that account only, rebuilt fresh for every event", async () => {
   const alice = await t.createAccount();
   const bob = await t.createAccount();
+  const streamsBefore = openOrderStreams();
   const aliceEvents = collect<Event>(t.wsClient(alice.token), SUBSCRIPTION);
   const bobEvents = collect<Event>(t.wsClient(bob.token), SUBSCRIPTION);
-  await new Promise((r) => setTimeout(r, 300));
+  await waitFor('2 orderChanged stream(s)', () => openOrderStreams() >= streamsBefore + 2);
   const variantId = fx.products[0].variants[0].id;
 
   const aliceOrder = await recordSale(t, alice.token, { platform: 'manual', variantId, salePrice: '100.00', costBasis: '60.00', externalOrderNumber: 'A-1', status: 'PENDING' });

@@ -5,7 +5,7 @@ import type { TestApp } from '../support/app';
 import { waitFor } from '../market/market-support';
 
 export { addItem, listItem, marketFixture, quote, sql, tableContents, type MarketFixture } from '../inventory/inventory-support';
-export { collect, waitFor } from '../market/market-support';
+export { collect, createProducts, platformIds, waitFor } from '../market/market-support';
 
 /** A money string as cents ("176" → "176.00"): the Decimal scalar drops trailing zeros. */
 export const cents = (value: string | null | undefined): string | null => (value === null || value === undefined ? null : new Decimal(value).toFixed(2));

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { uuidOf } from '../../src/common/node';
-import { createOrderSink } from '../../src/domains/selling';
+import { createOrderSink, openOrderStreams } from '../../src/domains/selling';
 import { UnifiedOrderStatus, type NormalizedOrder, type SyncTarget } from '../../src/domains/sync';
 import { LinkExternalRefDocument, OrdersDocument, type OrdersQuery } from '../generated/graphql';
 import { startTestApp, type TestApp } from '../support/app';
-import { addItem, cents, collect, marketFixture, recordSale, sql, type MarketFixture } from './orders-support';
+import { addItem, cents, collect, marketFixture, recordSale, sql, waitFor, type MarketFixture } from './orders-support';
 
 let t: TestApp;
 let fx: MarketFixture;
@@ -73,8 +73,9 @@ afterAll(() => t?.stop());
 
 describe('the order sink (sync → orders)', () => {
   it('upserts a page: fees from the schedule, lines matched by ExternalRef and by normalized SKU, unknown statuses kept raw, malformed orders skipped', async () => {
+    const streamsBefore = openOrderStreams();
     const events = collect<{ orderChanged: { externalOrderNumber: string; status: string | null } }>(t.wsClient(seller.token), 'subscription { orderChanged { externalOrderNumber status } }');
-    await new Promise((r) => setTimeout(r, 200));
+    await waitFor('1 orderChanged stream(s)', () => openOrderStreams() >= streamsBefore + 1);
     const page = [
       order('SX-9001'),
       order('SX-9002', {

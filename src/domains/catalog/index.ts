@@ -20,5 +20,8 @@ export const catalogResolvers = [PlatformResolver, ProductResolver, VariantResol
 export { normalizeSku } from './sku';
 export * from './catalog.loaders';
 export { Platform, Product, Variant, ExternalRef };
+export { HOT_POPULARITY } from './entities/product.entity';
+export { nextPopularity, popularityDecay } from './popularity';
+export { ProductViewRecorder, recordProductView, startProductViews } from './product-views';
 export * from './fees/fees';
 export * from './fees/net-proceeds';

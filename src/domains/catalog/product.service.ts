@@ -7,6 +7,7 @@ import { OrderDirection, ProductOrderField, type ProductFilter, type ProductOrde
 import { ProductTier } from './entities/catalog.enums';
 import { HOT_POPULARITY, Product } from './entities/product.entity';
 import { ProductByIdLoader } from './catalog.loaders';
+import { recordProductView } from './product-views';
 import { normalizeSku } from './sku';
 
 const ORDER_COLUMNS: Record<ProductOrderField, Record<'asc' | 'desc', keyof Product>> = {
@@ -25,6 +26,13 @@ export async function findProduct(ctx: Context, by: { id?: string | null; sku?: 
   }
   const normalized = by.sku ? normalizeSku(by.sku) : '';
   return normalized ? ctx.em.findOne(Product, { skuNormalized: normalized }) : null;
+}
+
+/** The `product` query: finds the product and counts the view (in memory; written by the view recorder's next flush). */
+export async function viewProduct(ctx: Context, by: { id?: string | null; sku?: string | null }): Promise<Product | null> {
+  const product = await findProduct(ctx, by);
+  if (product) recordProductView(ctx, product.id);
+  return product;
 }
 
 /** Prefix tsquery from free text: "jordan 1 chi" → "jordan:* & 1:* & chi:*". */

@@ -20,6 +20,20 @@ export const LatestPricesByVariantLoader: LoaderFactory<string, LatestPriceRow[]
 export const LatestPricesByProductLoader: LoaderFactory<string, LatestPriceRow[]> = (ctx) =>
   new DataLoader(async (ids) => groupBy(ids, await latestPricesOfProducts(ctx.em, ids), (r) => r.product_id));
 
+/**
+ * Re-reads never hit the operation's cache (the data changed), and are batched on the next macrotask rather than the
+ * microtask queue, so every field woken by the same event — each resuming in its own promise chain — shares one statement.
+ */
+const REREAD = { cache: false, batchScheduleFn: (run: () => void) => void setImmediate(run) } as const;
+
+/** Latest prices of variants read again after a refresh signal (uncached; one statement per wave of waiters). */
+export const RefreshedPricesByVariantLoader: LoaderFactory<string, LatestPriceRow[]> = (ctx) =>
+  new DataLoader(async (ids) => groupBy(ids, await latestPricesOfVariants(ctx.em, [...new Set(ids)]), (r) => r.variant_id), REREAD);
+
+/** Latest prices of every size of products read again after a refresh signal (uncached; one statement per wave of waiters). */
+export const RefreshedPricesByProductLoader: LoaderFactory<string, LatestPriceRow[]> = (ctx) =>
+  new DataLoader(async (ids) => groupBy(ids, await latestPricesOfProducts(ctx.em, [...new Set(ids)]), (r) => r.product_id), REREAD);
+
 /** A variant's price history request; variants asking for the same range share one statement. */
 export interface PriceHistoryKey {
   variantId: string;

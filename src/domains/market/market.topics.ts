@@ -2,6 +2,12 @@ import type { PriceAlertCondition, PriceField } from './entities/market.enums';
 
 /** Routing key of price changes: `PRICE_CHANGED:<productId>` per product, plain `PRICE_CHANGED` for the firehose. */
 export const PRICE_CHANGED = 'PRICE_CHANGED';
+/**
+ * Routing key of refreshes that moved no price: `MARKET_REFRESHED:<productId>`, published by an ingest for each product
+ * whose latest prices it rewrote without changing any (PRICE_CHANGED covers the others). Together the two topics tell
+ * a waiting read that fresh prices of the product were committed.
+ */
+export const MARKET_REFRESHED = 'MARKET_REFRESHED';
 /** Routing key of triggered alerts: `PRICE_ALERT:<accountId>`, one topic per owner. */
 export const PRICE_ALERT = 'PRICE_ALERT';
 
@@ -26,6 +32,11 @@ export interface PriceChangeBatch {
   events: PriceChangePayload[];
 }
 
+/** Sizes of one product whose latest prices an ingest committed unchanged. */
+export interface MarketRefreshedPayload {
+  variantIds: string[];
+}
+
 /** A price alert that fired, sent on its owner's topic only. */
 export interface PriceAlertPayload extends PriceChangePayload {
   alertId: string;
@@ -37,6 +48,8 @@ declare module '../../common/pubsub' {
   interface Topics {
     /** Price changes; published with a product id (per-product topic) and without (firehose). */
     PRICE_CHANGED: PriceChangeBatch;
+    /** Products refreshed without a price change; always published with the product id. */
+    MARKET_REFRESHED: MarketRefreshedPayload;
     /** Triggered price alerts; always published with the owner's account id. */
     PRICE_ALERT: PriceAlertPayload;
   }

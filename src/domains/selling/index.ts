@@ -86,7 +86,7 @@ export { OpportunityByIdLoader } from './opportunities/opportunity.loaders';
 export { recordOrder } from './orders/record-order.service';
 export { updateOrderStatus } from './orders/order-status.service';
 export { createOrderSink, writeSyncedOrders } from './orders/order-sync.service';
-export { ORDER_CHANGED, publishOrderChanged, type OrderChangedPayload } from './orders/order-events.service';
+export { ORDER_CHANGED, openOrderStreams, publishOrderChanged, type OrderChangedPayload } from './orders/order-events.service';
 export { computeOrderAmounts, type OrderAmounts, type OrderAmountsInput } from './orders/order-amounts';
 export { detectArbitrageOpportunities, type DetectionOptions, type DetectionResult } from './opportunities/opportunity-detection.service';
 export { markOpportunityActed } from './opportunities/opportunity-query.service';

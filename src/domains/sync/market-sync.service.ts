@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
 import type { Context } from '../../common/context';
 import { ErrorPolicy } from '../../common/error-policy';
+import { HOT_POPULARITY } from '../catalog';
 import { ingestMarketSnapshots, type SnapshotRow } from '../market';
 import { connectionProvider, loadConnectionRow, type ConnectionRow } from './delta-sync.service';
 import { ConnectionStatus, SyncKind, SyncRunStatus, SyncTrigger } from './entities/sync.enums';
@@ -45,8 +46,9 @@ function scopeOf(request: SyncRunRequest): { sql: string; params: unknown[] } {
   const list = (ids: string[]) => ids.map(() => '?').join(', ');
   if (request.variantIds?.length) return { sql: `v.id in (${list(request.variantIds)})`, params: request.variantIds };
   if (request.productIds?.length) return { sql: `p.id in (${list(request.productIds)})`, params: request.productIds };
-  if (request.tier === 'HOT') return { sql: 'p.popularity >= 50', params: [] };
-  return { sql: `(p.popularity >= 50 or p.last_synced_at is null or p.last_synced_at < clock_timestamp() - interval '${COLD_INTERVAL}')`, params: [] };
+  // Tiers come from popularity, which product views keep current (catalog's view recorder).
+  if (request.tier === 'HOT') return { sql: 'p.popularity >= ?', params: [HOT_POPULARITY] };
+  return { sql: `(p.popularity >= ? or p.last_synced_at is null or p.last_synced_at < clock_timestamp() - interval '${COLD_INTERVAL}')`, params: [HOT_POPULARITY] };
 }
 
 /** Variants a run prices, hottest first, capped by the quota; with a platform, only those the platform has an id for. */

@@ -6,20 +6,23 @@ import { ExternalRefsByProductLoader, VariantsByProductLoader } from '../catalog
 import { ExternalRef } from '../entities/external-ref.entity';
 import { Product } from '../entities/product.entity';
 import { Variant } from '../entities/variant.entity';
-import { findProduct, listProducts } from '../product.service';
+import { listProducts, viewProduct } from '../product.service';
 import { ProductFilter, ProductOrder } from './product-filter.input';
 
 export const ProductConnection = ConnectionType(Product, 'Product', 'A page of catalog products.');
 
 @Resolver(() => Product)
 export class ProductResolver {
-  @Query(() => Product, { nullable: true, description: 'One product by id, or by SKU in any format ("HQ7978 100", "hq7978-100", "HQ7978100").' })
+  @Query(() => Product, {
+    nullable: true,
+    description: 'One product by id, or by SKU in any format ("HQ7978 100", "hq7978-100", "HQ7978100"). Counts as a view: views raise popularity, which makes products HOT (synced every 6 h).',
+  })
   product(
     @Ctx() ctx: Context,
     @Arg('id', () => ID, { nullable: true, description: 'Product id.' }) id?: string,
     @Arg('sku', () => String, { nullable: true, description: 'Style code or SKU.' }) sku?: string,
   ) {
-    return findProduct(ctx, { id, sku });
+    return viewProduct(ctx, { id, sku });
   }
 
   @Query(() => ProductConnection, { description: 'The shared catalog, searchable and filterable, most popular first by default.' })

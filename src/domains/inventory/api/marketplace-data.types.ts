@@ -5,7 +5,7 @@ import { DateTimeScalar, DecimalScalar, JSONObjectScalar } from '../../../common
 import { Platform } from '../../catalog';
 import { PriceBasis } from '../entities/inventory.enums';
 
-@ObjectType({ description: "An inventory item's view of one platform: our ask, the market there, the platform's fees and what a sale would net. Computed on read from the latest market prices, never stored." })
+@ObjectType({ simpleResolvers: true, description: "An inventory item's view of one platform: our ask, the market there, the platform's fees and what a sale would net. Computed on read from the latest market prices, never stored." })
 export class MarketplaceData {
   @Field(() => Platform, { description: 'The platform.' })
   platform!: Platform;
@@ -53,7 +53,7 @@ export class MarketplaceData {
   platformData!: Record<string, unknown>;
 }
 
-@ObjectType({ description: 'What an item is worth on one platform, net of its fees, and the profit that would realize.' })
+@ObjectType({ simpleResolvers: true, description: 'What an item is worth on one platform, net of its fees, and the profit that would realize.' })
 export class PlatformValuation {
   @Field(() => Platform, { description: 'The platform.' })
   platform!: Platform;
@@ -80,7 +80,7 @@ export class PlatformValuation {
   roi!: Decimal | null;
 }
 
-@ObjectType({ description: "An item's market value per platform, net of fees, with the best platform." })
+@ObjectType({ simpleResolvers: true, description: "An item's market value per platform, net of fees, with the best platform." })
 export class ItemValuation {
   @Field(() => Int, { description: 'Units valued (those not sold yet).' })
   units!: number;

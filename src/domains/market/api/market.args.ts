@@ -10,6 +10,13 @@ export class MarketQuoteArgs {
 
   @Field(() => Int, { nullable: true, description: 'Prices older than this many seconds are flagged stale and a refresh is requested (default 21600, six hours).' })
   maxAgeSeconds?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'When prices are stale or missing, wait up to this many milliseconds (0–10000) for the refresh they trigger and answer with the fresh prices; 0 or omitted answers at once with what exists, flagged stale.',
+  })
+  waitMs?: number | null;
 }
 
 @ArgsType()

@@ -10,7 +10,7 @@ import { MarketQuote, PriceBucket } from './market-quote.type';
 export class VariantMarketResolver {
   @FieldResolver(() => [MarketQuote], { description: 'Latest prices of this size, one quote per platform, with freshness.' })
   market(@Root() variant: Variant, @Args() args: MarketQuoteArgs, @Ctx() ctx: Context) {
-    return variantMarket(ctx, variant.id, args);
+    return variantMarket(ctx, variant, args);
   }
 
   @FieldResolver(() => [PriceBucket], { description: 'Lowest-ask history of this size as open/high/low/close buckets with volume: one series per platform, in time order.' })
@@ -26,7 +26,7 @@ export class VariantMarketResolver {
 
 @Resolver(() => Product)
 export class ProductMarketResolver {
-  @FieldResolver(() => [MarketQuote], { description: 'Latest prices of every size at once, in size order, one quote per size and platform.' })
+  @FieldResolver(() => [MarketQuote], { description: 'Latest prices of every size at once, in size order, one quote per size and platform. Reading them counts as a view of the product (popularity).' })
   market(@Root() product: Product, @Args() args: MarketQuoteArgs, @Ctx() ctx: Context) {
     return productMarket(ctx, product.id, args);
   }

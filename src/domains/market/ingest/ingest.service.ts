@@ -7,7 +7,7 @@ import { evaluatePriceAlerts } from '../alerts/price-alert-evaluation';
 import { createWeekPartitions } from '../partitions/snapshot-partitions.service';
 import { weeksOf } from '../partitions/snapshot-weeks';
 import { pgArray, rawRows } from '../../../common/sql';
-import { publishPriceChanges } from '../subscriptions/price-change-publisher';
+import { publishPriceChanges, publishUnchangedRefreshes } from '../subscriptions/price-change-publisher';
 import { isStoredSnapshotConflict, writeSnapshotBatch, type ChangedPriceRow } from './ingest-statement';
 import { priceChangeEvents } from './price-changes';
 import type { IngestResult, SnapshotRow } from './snapshot-row';
@@ -70,7 +70,8 @@ async function loadReferences(em: EntityManager, rows: ParsedSnapshot[]): Promis
 
 /**
  * Bulk path: validates, inserts snapshots (unnest), upserts market_price latest rows and detects changes in the
- * same transaction, then publishes PriceChangeEvents (after commit) and evaluates price alerts.
+ * same transaction, then publishes PriceChangeEvents (after commit) — or, for products whose prices did not move,
+ * a MARKET_REFRESHED signal — and evaluates price alerts.
  */
 export async function ingestMarketSnapshots(em: EntityManager, pubsub: PubSub, rows: SnapshotRow[], options: IngestOptions = {}): Promise<IngestResult> {
   const policy = options.errorPolicy ?? ErrorPolicy.REJECT_EVERYTHING;
@@ -127,6 +128,7 @@ export async function ingestMarketSnapshots(em: EntityManager, pubsub: PubSub, r
 
   const events = priceChangeEvents(changed, (id) => refs.platformSlug.get(id)!);
   publishPriceChanges(pubsub, events);
+  publishUnchangedRefreshes(pubsub, latest.map((row) => ({ productId: productOf(row.variantId), variantId: row.variantId })), events);
   try {
     await evaluatePriceAlerts(em, pubsub, events);
   } catch (error) {

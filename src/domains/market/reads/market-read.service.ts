@@ -1,14 +1,21 @@
 import type { Context } from '../../../common/context';
 import { badUserInput } from '../../../common/errors';
 import { Dec, Money } from '../../../common/money';
-import { AllPlatformsLoader } from '../../catalog';
+import { AllPlatformsLoader, recordProductView, VariantsByProductLoader } from '../../catalog';
 import { MarketQuote, PriceBucket } from '../api/market-quote.type';
 import { PlatformPayout } from '../api/market-analytics.types';
 import { HistoryInterval, MarketDataSource, PayoutBasis } from '../entities/market.enums';
-import { LatestPricesByProductLoader, LatestPricesByVariantLoader, PriceHistoryByVariantLoader } from '../market.loaders';
+import {
+  LatestPricesByProductLoader,
+  LatestPricesByVariantLoader,
+  PriceHistoryByVariantLoader,
+  RefreshedPricesByProductLoader,
+  RefreshedPricesByVariantLoader,
+} from '../market.loaders';
 import { computeNetPayout } from '../net-payout';
 import type { LatestPriceRow } from './latest-price.rows';
 import { requestMarketRefresh } from './market-refresh';
+import { MAX_WAIT_MS, waitForRefresh } from './market-wait';
 import { operationNow } from './operation-clock';
 import { INTERVAL_SECONDS, type PriceBucketRow } from './price-history.rows';
 
@@ -16,22 +23,35 @@ import { INTERVAL_SECONDS, type PriceBucketRow } from './price-history.rows';
 export const DEFAULT_MAX_AGE_SECONDS = 6 * 3600;
 const MAX_BUCKETS = 1000;
 
-/** Which prices to show and how fresh they must be to count as current. */
+/** Which prices to show, how fresh they must be to count as current, and how long to wait for a refresh. */
 export interface MarketArgs {
   platforms?: string[] | null;
   maxAgeSeconds?: number | null;
+  waitMs?: number | null;
 }
 
-function maxAgeOf(args: MarketArgs): number {
+/** The freshness rules of one market field, resolved once. */
+interface Freshness {
+  maxAgeSeconds: number;
+  waitMs: number;
+  now: Date;
+  platforms: Set<string> | null;
+}
+
+function freshnessOf(ctx: Context, args: MarketArgs): Freshness {
   const maxAge = args.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS;
   if (!Number.isInteger(maxAge) || maxAge < 0 || maxAge > 90 * 86_400) throw badUserInput(`maxAgeSeconds must be between 0 and ${90 * 86_400} (got ${maxAge}).`);
-  return maxAge;
+  const waitMs = args.waitMs ?? 0;
+  if (!Number.isInteger(waitMs) || waitMs < 0 || waitMs > MAX_WAIT_MS) throw badUserInput(`waitMs must be between 0 and ${MAX_WAIT_MS} (got ${waitMs}).`);
+  const platforms = args.platforms?.length ? new Set(args.platforms.map((p) => p.trim().toLowerCase())) : null;
+  return { maxAgeSeconds: maxAge, waitMs, now: operationNow(ctx), platforms };
 }
 
-function toQuote(row: LatestPriceRow, now: Date, maxAgeSeconds: number): MarketQuote {
+const ageSecondsOf = (row: LatestPriceRow, now: Date) => Math.max(0, Math.floor((now.getTime() - new Date(row.captured_at).getTime()) / 1000));
+
+function toQuote(row: LatestPriceRow, f: Freshness): MarketQuote {
   const currency = row.currency.trim();
-  const capturedAt = new Date(row.captured_at);
-  const ageSeconds = Math.max(0, Math.floor((now.getTime() - capturedAt.getTime()) / 1000));
+  const ageSeconds = ageSecondsOf(row, f.now);
   return Object.assign(new MarketQuote(), {
     variantId: row.variant_id,
     productId: row.product_id,
@@ -45,34 +65,70 @@ function toQuote(row: LatestPriceRow, now: Date, maxAgeSeconds: number): MarketQ
     sales7d: row.sales_7d,
     sales30d: row.sales_30d,
     volatility: row.volatility === null ? null : new Dec(row.volatility),
-    capturedAt,
+    capturedAt: new Date(row.captured_at),
     changedAt: row.changed_at ? new Date(row.changed_at) : null,
     source: row.source as MarketDataSource,
-    stale: ageSeconds > maxAgeSeconds,
+    stale: ageSeconds > f.maxAgeSeconds,
     ageSeconds,
   });
 }
 
-function quotesOf(ctx: Context, rows: LatestPriceRow[], args: MarketArgs, variantIds: string[]): MarketQuote[] {
-  const maxAge = maxAgeOf(args);
-  const now = operationNow(ctx);
-  const wanted = args.platforms?.length ? new Set(args.platforms.map((p) => p.trim().toLowerCase())) : null;
-  const quotes = rows.filter((r) => !wanted || wanted.has(r.platform)).map((r) => toQuote(r, now, maxAge));
-  const fresh = new Set(quotes.filter((q) => !q.stale).map((q) => q.variantId));
-  requestMarketRefresh(ctx, variantIds.filter((id) => !fresh.has(id)));
-  return quotes;
+const shown = (rows: LatestPriceRow[], f: Freshness) => (f.platforms ? rows.filter((r) => f.platforms!.has(r.platform)) : rows);
+
+/** Of `variantIds`, those without a single current quote on the platforms asked for (stale or missing). */
+function staleVariants(rows: LatestPriceRow[], f: Freshness, variantIds: string[]): string[] {
+  const fresh = new Set<string>();
+  for (const row of shown(rows, f)) if (ageSecondsOf(row, f.now) <= f.maxAgeSeconds) fresh.add(row.variant_id);
+  return variantIds.filter((id) => !fresh.has(id));
+}
+
+/**
+ * Stale-while-revalidate: asks the sync engine (once per operation, single-flight across operations) to refresh the
+ * variants without a current quote; with `waitMs`, waits that long at most for the refreshed prices, else answers
+ * with what exists, flagged stale.
+ */
+async function serveQuotes(
+  ctx: Context,
+  f: Freshness,
+  rows: LatestPriceRow[],
+  scope: { variantIds: string[]; productIds: string[]; reread: () => Promise<LatestPriceRow[]> },
+): Promise<MarketQuote[]> {
+  const stale = staleVariants(rows, f, scope.variantIds);
+  if (stale.length && requestMarketRefresh(ctx, stale) && f.waitMs > 0) {
+    const refreshed = await waitForRefresh(ctx, {
+      productIds: scope.productIds,
+      waitMs: f.waitMs,
+      reread: scope.reread,
+      isFresh: (latest) => staleVariants(latest, f, stale).length === 0,
+    });
+    if (refreshed) rows = refreshed;
+  }
+  return shown(rows, f).map((row) => toQuote(row, f));
 }
 
 /** Latest prices of one size, one quote per platform (optionally only some platforms), with staleness. */
-export async function variantMarket(ctx: Context, variantId: string, args: MarketArgs): Promise<MarketQuote[]> {
-  const rows = await ctx.loaders.get(LatestPricesByVariantLoader).load(variantId);
-  return quotesOf(ctx, rows, args, [variantId]);
+export async function variantMarket(ctx: Context, variant: { id: string; productId: string }, args: MarketArgs): Promise<MarketQuote[]> {
+  const f = freshnessOf(ctx, args);
+  const rows = await ctx.loaders.get(LatestPricesByVariantLoader).load(variant.id);
+  return serveQuotes(ctx, f, rows, {
+    variantIds: [variant.id],
+    productIds: [variant.productId],
+    reread: () => ctx.loaders.get(RefreshedPricesByVariantLoader).load(variant.id),
+  });
 }
 
-/** Latest prices of every size of a product at once, in size order. */
+/** Latest prices of every size of a product at once, in size order; reading them counts as a view of the product. */
 export async function productMarket(ctx: Context, productId: string, args: MarketArgs): Promise<MarketQuote[]> {
+  const f = freshnessOf(ctx, args);
+  recordProductView(ctx, productId);
   const rows = await ctx.loaders.get(LatestPricesByProductLoader).load(productId);
-  return quotesOf(ctx, rows, args, [...new Set(rows.map((r) => r.variant_id))]);
+  // A product never priced has no rows to name its sizes: only then are they looked up (shared with a `variants` field).
+  const variantIds = rows.length ? [...new Set(rows.map((r) => r.variant_id))] : (await ctx.loaders.get(VariantsByProductLoader).load(productId)).map((v) => v.id);
+  return serveQuotes(ctx, f, rows, {
+    variantIds,
+    productIds: [productId],
+    reread: () => ctx.loaders.get(RefreshedPricesByProductLoader).load(productId),
+  });
 }
 
 /** What range and resolution of history to return. */

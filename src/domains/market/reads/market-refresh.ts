@@ -14,9 +14,13 @@ export function setMarketRefreshTrigger(fn: MarketRefreshTrigger | undefined): v
   trigger = fn;
 }
 
-/** Collects the stale variants of one operation and hands them to the trigger once, after the current resolvers ran. */
-export function requestMarketRefresh(ctx: Context, variantIds: string[]): void {
-  if (!trigger || !variantIds.length) return;
+/**
+ * Collects the stale variants of one operation and hands them to the trigger once, after the current resolvers ran.
+ * Returns false when no sync engine is plugged in (nothing will refresh them, so waiting would be pointless).
+ */
+export function requestMarketRefresh(ctx: Context, variantIds: string[]): boolean {
+  if (!trigger) return false;
+  if (!variantIds.length) return true;
   let set = pending.get(ctx);
   if (!set) {
     const collected = (set = new Set());
@@ -29,4 +33,5 @@ export function requestMarketRefresh(ctx: Context, variantIds: string[]): void {
     });
   }
   for (const id of variantIds) set.add(id);
+  return true;
 }

@@ -55,7 +55,7 @@ function decodeIds(ids: string[] | null | undefined, type: string): string[] {
  * Subscribes to one routing key, keyed (`KEY:<id>`) or not. The shared PubSub type cannot express a topic that is
  * published both ways (per product and firehose), hence the narrow cast.
  */
-function subscribeTopic<T>(pubsub: PubSub, routingKey: string, id: string | null): Repeater<T | null> {
+export function subscribeTopic<T>(pubsub: PubSub, routingKey: string, id: string | null): Repeater<T | null> {
   const untyped = pubsub as unknown as { subscribe(key: string, id?: string): Repeater<T | null> };
   return id === null ? untyped.subscribe(routingKey) : untyped.subscribe(routingKey, id);
 }

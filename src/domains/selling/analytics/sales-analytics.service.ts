@@ -5,7 +5,7 @@ import { Dec } from '../../../common/money';
 import { toGlobalId } from '../../../common/node';
 import { AllPlatformsLoader } from '../../catalog';
 import { normalizeCurrency } from '../../inventory';
-import { rawRows } from '../listings/raw-sql';
+import { rawRows } from '../../../common/sql';
 import { MarketplaceReturnRate, MarketplaceTopProducts, ProductSales, ProfitAnalytics, SalesBucket, SalesGrouping, type SalesFigures } from '../api/analytics.types';
 import { Bindings, convertedOrdersCte, orderLinesCte, salesAggregates, type OrderScope } from './order-sql';
 import { periodRange, type Period } from './period';

@@ -47,7 +47,7 @@ registerEnumType(RepricingGuard, {
   },
 });
 
-@ObjectType({ description: "The repricer's decision for one listing." })
+@ObjectType({ simpleResolvers: true, description: "The repricer's decision for one listing." })
 export class RepricingDecision {
   decision!: ListingDecision;
 
@@ -164,7 +164,7 @@ export class RepricingRulePayload {
   errors!: UserError[];
 }
 
-@ObjectType({ description: 'How one repricing strategy performed for the viewer.' })
+@ObjectType({ simpleResolvers: true, description: 'How one repricing strategy performed for the viewer.' })
 export class StrategyPerformance {
   @Field(() => RepricingStrategyKind, { nullable: true, description: 'The strategy (in force when the listing sold); null for listings without a rule.' })
   strategy!: RepricingStrategyKind | null;
@@ -188,7 +188,7 @@ export class StrategyPerformance {
   averageDaysToSale!: Decimal | null;
 }
 
-@ObjectType({ description: 'What a strategy would ask for an item on one platform, and what the sale would earn after fees.' })
+@ObjectType({ simpleResolvers: true, description: 'What a strategy would ask for an item on one platform, and what the sale would earn after fees.' })
 export class PricingRecommendation {
   @Field(() => Platform, { description: 'The platform.' })
   platform!: Platform;

@@ -61,13 +61,13 @@ export class Order extends OwnedEntity {
   @Field(() => OrderSource, { description: 'Recorded by hand or imported by sync.' })
   source!: OrderSource;
 
-  @Property({ type: 'uuid', fieldName: 'connection_id', nullable: true })
+  @ManyToOne({ entity: 'MarketplaceConnection', mapToPk: true, fieldName: 'connection_id', type: 'uuid', nullable: true, deleteRule: 'set null' })
   connectionId?: string | null;
 
-  @Property({ type: 'uuid', fieldName: 'listing_id', nullable: true })
+  @ManyToOne({ entity: 'Listing', mapToPk: true, fieldName: 'listing_id', type: 'uuid', nullable: true, deleteRule: 'set null' })
   listingId?: string | null;
 
-  @Property({ type: 'uuid', fieldName: 'inventory_item_id', nullable: true })
+  @ManyToOne({ entity: 'InventoryItem', mapToPk: true, fieldName: 'inventory_item_id', type: 'uuid', nullable: true, deleteRule: 'set null' })
   inventoryItemId?: string | null;
 
   @Enum({ items: () => OrderStatus, type: 'text', nullable: true })

@@ -96,7 +96,8 @@ async function send(em: EntityManager, channel: ListingChannel, listing: Listing
   switch (type) {
     case ListingOperationType.UPDATE_PRICE:
       if (!channel.updateListingPrice) return { local: localOnly(platform.name, type) };
-      return { op: await channel.updateListingPrice({ externalListingId: external, amount, currency: listing.currency.trim() }) };
+      // Shopify addresses a variant's price through its product.
+      return { op: await channel.updateListingPrice({ externalListingId: external, amount, currency: listing.currency.trim(), externalProductId: (await createInput(em, listing, platform))?.externalProductId }) };
     case ListingOperationType.ACTIVATE:
       if (!channel.activateListing) return { local: localOnly(platform.name, type) };
       return { op: await channel.activateListing(external) };

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { rawRows } from '../listings/raw-sql';
+import { rawRows } from '../../../common/sql';
 
 /** Options of one detection pass. */
 export interface DetectionOptions {

@@ -7,7 +7,7 @@ import { Dec } from '../../../common/money';
 import { uuidOf } from '../../../common/node';
 import { connectionFromCursor, pageWindow, type ConnectionArgs, type ConnectionShape } from '../../../common/pagination';
 import { Opportunity, OpportunityStatus } from '../entities/opportunity.entity';
-import { rawRows } from '../listings/raw-sql';
+import { rawRows } from '../../../common/sql';
 
 /** Filters of arbitrageOpportunities. */
 export interface ArbitrageFilter {

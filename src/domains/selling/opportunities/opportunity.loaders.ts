@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { LoaderFactory } from '../../../common/context';
 import { entityByIdLoader } from '../../../common/loaders';
 import { Opportunity } from '../entities/opportunity.entity';
-import { pgArray, rawRows } from '../listings/raw-sql';
+import { pgArray, rawRows } from '../../../common/sql';
 
 /** Opportunities by id (shared market data; visible to every authenticated viewer). */
 export const OpportunityByIdLoader = entityByIdLoader(Opportunity, (ctx) => (ctx.viewer ? {} : null));

@@ -4,7 +4,7 @@ import { badUserInput, unauthenticated } from '../../../common/errors';
 import { Dec } from '../../../common/money';
 import { computeNetProceeds, PlatformByIdLoader } from '../../catalog';
 import { RepricingOpportunity } from '../api/opportunity.types';
-import { rawRows } from '../listings/raw-sql';
+import { rawRows } from '../../../common/sql';
 
 const DEFAULT_GAP_PERCENT = new Dec(5);
 const MAX_GAP_PERCENT = new Dec(1000);

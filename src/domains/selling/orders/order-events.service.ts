@@ -68,6 +68,10 @@ export function afterCommit(em: EntityManager, log: Logger, publish: () => void)
 
 const eventScopes = new WeakMap<object, Context>();
 
+let openStreams = 0;
+/** orderChanged streams open in this process (for metrics and tests). */
+export const openOrderStreams = (): number => openStreams;
+
 /**
  * The context an order's fields resolve in: the fresh per-event context when the order came from an event
  * (so a second event about the same order is not answered from the first one's loader cache), else `ctx`.
@@ -91,14 +95,19 @@ export function orderChangedStream(ctx: Context): AsyncIterable<Order> {
       done = true;
       void source.return?.();
     });
-    for await (const payload of source) {
-      if (done) break;
-      if (!payload) continue;
-      const scope = createContext({ em: ctx.em.fork({ clear: true, useContext: false }), viewer, requestId: `${ctx.requestId}:order`, log: ctx.log, pubsub: ctx.pubsub });
-      const order = await scope.loaders.get(OrderByIdLoader).load(payload.orderId);
-      if (!order) continue;
-      eventScopes.set(order, scope);
-      await push(order);
+    openStreams++;
+    try {
+      for await (const payload of source) {
+        if (done) break;
+        if (!payload) continue;
+        const scope = createContext({ em: ctx.em.fork({ clear: true, useContext: false }), viewer, requestId: `${ctx.requestId}:order`, log: ctx.log, pubsub: ctx.pubsub });
+        const order = await scope.loaders.get(OrderByIdLoader).load(payload.orderId);
+        if (!order) continue;
+        eventScopes.set(order, scope);
+        await push(order);
+      }
+    } finally {
+      openStreams--;
     }
     stop();
   });

@@ -1,15 +1,7 @@
-/** The unified order status every platform's own status is mapped to. */
-export enum OrderStatus {
-  PENDING = 'PENDING',
-  CONFIRMED = 'CONFIRMED',
-  AUTHENTICATING = 'AUTHENTICATING',
-  AUTHENTICATED = 'AUTHENTICATED',
-  SHIPPED = 'SHIPPED',
-  DELIVERED = 'DELIVERED',
-  COMPLETED = 'COMPLETED',
-  CANCELLED = 'CANCELLED',
-  RETURNED = 'RETURNED',
-}
+import { UnifiedOrderStatus as OrderStatus } from '../../sync';
+
+/** The unified order status every platform's own status is mapped to (one definition, owned by sync's status tables). */
+export { OrderStatus };
 
 /**
  * Legal next statuses. The happy path is PENDING → CONFIRMED → AUTHENTICATING → AUTHENTICATED →

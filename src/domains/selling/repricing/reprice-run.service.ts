@@ -100,7 +100,7 @@ export function decideListing(row: RepriceCandidateRow, platform: Platform, pric
   if (!row.rule_id || !row.rule_active) return skip(RepriceSkipReason.NO_RULE, row.rule_id ? 'the repricing rule is inactive' : 'the listing has no repricing rule');
   const quoted = prices.find((p) => p.platform_id === row.platform_id);
   if (quoted && !market) return skip(RepriceSkipReason.CURRENCY_MISMATCH, `the market is quoted in ${quoted.currency.trim()}, the listing is in ${currency}`);
-  const listing = repricingListingOf({ askPrice, costBasis: new Dec(row.cost_basis), lastPriceChangeAt: row.last_price_change_at }, platform);
+  const listing = repricingListingOf({ askPrice, costBasis: new Dec(row.cost_basis), lastPriceChangeAt: row.last_price_change_at ? new Date(row.last_price_change_at) : null }, platform);
   try {
     const decision = decideReprice(listing, market ?? EMPTY_MARKET, ruleOf(row), now);
     return {

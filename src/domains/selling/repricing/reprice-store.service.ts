@@ -12,7 +12,8 @@ export interface RepriceCandidateRow {
   cost_basis: string;
   currency: string;
   version: number;
-  last_price_change_at: Date | null;
+  /** As the driver returns it (an ISO-like string). */
+  last_price_change_at: string | null;
   external_listing_id: string | null;
   rule_id: string | null;
   rule_active: boolean | null;

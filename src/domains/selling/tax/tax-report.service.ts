@@ -5,7 +5,7 @@ import { Dec, roundMoney } from '../../../common/money';
 import { toGlobalId } from '../../../common/node';
 import { InventoryItem, InventoryStatus } from '../../inventory';
 import { TaxProblem, TaxProblemCode, TaxReport, TaxReportRow, TaxReportTotals } from '../api/tax.types';
-import { rawRows } from '../listings/raw-sql';
+import { rawRows } from '../../../common/sql';
 import { FxQuotes, utcDate } from '../orders/order-fx.service';
 import { buildTaxReport } from './tax-report';
 import { CostBasisMethodKind, type TaxLot, type TaxReportRow as LotRow, type TaxSale } from './tax-lot';
