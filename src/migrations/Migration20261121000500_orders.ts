@@ -151,9 +151,12 @@ export class Migration20261121000500_orders extends Migration {
         acted_at timestamptz not null default now(),
         primary key (account_id, opportunity_id)
       )`);
+    // Listings created from an opportunity keep the link (the listing table predates this one).
+    this.addSql('alter table listing add constraint listing_source_opportunity_id_fkey foreign key (source_opportunity_id) references opportunity (id) on delete set null');
   }
 
   override async down(): Promise<void> {
+    this.addSql('alter table listing drop constraint if exists listing_source_opportunity_id_fkey');
     this.addSql('drop table if exists opportunity_action, opportunity, sales_order_item, sales_order cascade');
     this.addSql('drop function if exists fx_convert(numeric, text, text, date)');
     this.addSql('drop function if exists round_half_even(numeric, integer)');

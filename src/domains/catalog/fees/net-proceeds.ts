@@ -54,6 +54,22 @@ export function computeNetProceeds({ salePrice, schedule, shippingCost = new Dec
  * Returns 0.00 when even a free item nets at least the target (a negative target).
  */
 export function priceForTargetNet(targetNet: Decimal, schedule: FeeSchedule, shippingCost: Decimal = new Dec(0)): Decimal {
+  // A repricing run asks the same (fees, cost, margin) question for thousands of listings; the answer is pure.
+  const key = [targetNet, schedule.sellerFeeRate, schedule.paymentProcessingRate, schedule.fixedFee, schedule.minimumFee, shippingCost]
+    .map((v) => new Dec(v).toFixed())
+    .join('|');
+  const known = targetNetMemo.get(key);
+  if (known) return known;
+  const price = solvePriceForTargetNet(targetNet, schedule, shippingCost);
+  if (targetNetMemo.size >= TARGET_NET_MEMO_SIZE) targetNetMemo.clear();
+  targetNetMemo.set(key, price);
+  return price;
+}
+
+const TARGET_NET_MEMO_SIZE = 10_000;
+const targetNetMemo = new Map<string, Decimal>();
+
+function solvePriceForTargetNet(targetNet: Decimal, schedule: FeeSchedule, shippingCost: Decimal): Decimal {
   assertFeeSchedule(schedule);
   assertNonNegative('shippingCost', shippingCost);
   const target = new Dec(targetNet);

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Platform } from '../../catalog';
-import { ConnectionScope, ConnectionStatus, MarketplaceConnection, syncRuntime } from '../../sync';
+import { ConnectionScope, ConnectionStatus, CredentialDecryptError, MarketplaceConnection, providerForConnection, syncRuntime } from '../../sync';
 import type { ListingChannel } from './listing-channel';
 
 /**
@@ -16,15 +16,11 @@ export async function connectionChannel(em: EntityManager, target: { accountId: 
     { accountId: target.accountId, platformId: platform.id, scope: ConnectionScope.SELLER_ACCOUNT, status: ConnectionStatus.CONNECTED },
     { filters: false },
   );
-  if (!connection?.credentials) return null;
-  const runtime = syncRuntime();
-  if (!runtime.providers.has(platform.slug)) return null;
-  const credentials = runtime.cipher.decryptJson(connection.credentials, { accountId: connection.accountId, connectionId: connection.id });
-  return runtime.providers.create(platform.slug, {
-    connectionId: connection.id,
-    credentials,
-    settings: runtime.settingsFor(platform.slug),
-    runtime: runtime.http,
-    production: runtime.production,
-  });
+  if (!connection?.credentials || !syncRuntime().providers.has(platform.slug)) return null;
+  try {
+    return providerForConnection({ id: connection.id, accountId: connection.accountId, platform: platform.slug }, connection.credentials);
+  } catch (error) {
+    if (error instanceof CredentialDecryptError) return null;
+    throw error;
+  }
 }
