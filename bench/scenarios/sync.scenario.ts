@@ -128,8 +128,9 @@ export const syncScenario: Scenario = {
             if (events < expected.events) await sleep(100);
           }
           if (events < expected.events) failures.push(`${shape.label}: ${events} of ${expected.events} expected events arrived within ${EVENTS_LIMIT_MS / 1000} s of the jobs finishing`);
-          const { rows: [runs] } = await pool.query<{ runs: number; first_start: string | null; last_finish: string | null; run_ms: number | null; statuses: string | null }>(
-            `select count(*)::int as runs, min(started_at) as first_start, max(finished_at) as last_finish,
+          const { rows: [runs] } = await pool.query<{ runs: number; first_start: number | null; last_finish: number | null; run_ms: number | null; statuses: string | null }>(
+            `select count(*)::int as runs, (extract(epoch from min(started_at)) * 1000)::float8 as first_start,
+                    (extract(epoch from max(finished_at)) * 1000)::float8 as last_finish,
                     sum(extract(epoch from finished_at - started_at) * 1000)::float8 as run_ms,
                     string_agg(distinct status, ', ') as statuses
                from sync_run where kind = 'MARKET_DATA' and created_at >= $1`,
@@ -144,8 +145,8 @@ export const syncScenario: Scenario = {
             pricePoints: expected.price_points,
             expectedEvents: expected.events,
             events,
-            firstStartMs: runs.first_start ? Date.parse(runs.first_start) - enqueuedAt : NaN,
-            lastFinishMs: runs.last_finish ? Date.parse(runs.last_finish) - enqueuedAt : NaN,
+            firstStartMs: runs.first_start !== null ? runs.first_start - enqueuedAt : NaN,
+            lastFinishMs: runs.last_finish !== null ? runs.last_finish - enqueuedAt : NaN,
             lastEventMs: lastReceived ? lastReceived - enqueuedAt : NaN,
             runMs: runs.run_ms ?? NaN,
             statuses: runs.statuses ?? '–',

@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { hotFunctions } from '../profile';
+import type { Table } from '../scenario';
 import { BENCH_DATABASE, type BenchEnvironment } from '../environment';
 import { freePort, spawnUntilReady, type StartedProcess } from './spawn-until-ready';
 
@@ -13,6 +16,8 @@ export interface SpawnedServer extends StartedProcess {
   wsUrl: string;
   /** Resident set size of the process now, in bytes (from /proc/<pid>/status VmRSS). */
   rss(): number;
+  /** With `cpuProfileDir`: the hot functions of the profile node wrote when the process exited (after stop()). */
+  profile(title: string): Table | undefined;
 }
 
 /** Resident set size of a process in bytes, from /proc (Linux); NaN when unreadable. */
@@ -32,7 +37,14 @@ export function residentBytes(pid: number): number {
  */
 export async function spawnGateway(
   env: BenchEnvironment,
-  options: { role: 'gateway' | 'all'; extra?: Record<string, string>; signal: AbortSignal; timeoutMs?: number },
+  options: {
+    role: 'gateway' | 'all';
+    extra?: Record<string, string>;
+    signal: AbortSignal;
+    timeoutMs?: number;
+    /** `node --cpu-prof` into this directory (written when the process exits). */
+    cpuProfileDir?: string;
+  },
 ): Promise<SpawnedServer> {
   await env.gateway(); // the bench database exists and is migrated
   const port = await freePort();
@@ -53,11 +65,17 @@ export async function spawnGateway(
     ...options.extra,
   };
   const started = await spawnUntilReady({
-    args: ['-r', '@swc-node/register', 'src/main.ts', `--role=${options.role}`],
+    args: [...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : []), '-r', '@swc-node/register', 'src/main.ts', `--role=${options.role}`],
     env: childEnv,
     port,
     timeoutMs: options.timeoutMs ?? 120_000,
     signal: options.signal,
   });
-  return { ...started, url: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}/graphql`, rss: () => residentBytes(started.pid) };
+  const profile = (title: string): Table | undefined => {
+    const dir = options.cpuProfileDir;
+    const file = dir && existsSync(dir) ? readdirSync(dir).find((f) => f.endsWith('.cpuprofile') && f.includes(`.${started.pid}.`)) : undefined;
+    if (!dir || !file) return undefined;
+    return hotFunctions(JSON.parse(readFileSync(path.join(dir, file), 'utf8')), `${title} (${path.join(dir, file)})`);
+  };
+  return { ...started, url: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}/graphql`, rss: () => residentBytes(started.pid), profile };
 }
