@@ -35,7 +35,7 @@ export const TEST_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
 export async function startTestApp(env: Record<string, string> = {}, options: { databaseUrl?: string; jobTasks?: readonly JobTask[] } = {}): Promise<TestApp> {
   const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => undefined } : await createTestDatabase();
   const config = loadConfig(
-    { NODE_ENV: 'test', ENCRYPTION_KEY: TEST_ENCRYPTION_KEY, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SEED_DEMO: 'false', DATABASE_URL: database.url, DATABASE_POOL_SIZE: '4', ...env },
+    { NODE_ENV: 'test', ENCRYPTION_KEY: TEST_ENCRYPTION_KEY, ANONYMOUS_RATE_LIMIT_PER_MINUTE: '100000', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SEED_DEMO: 'false', DATABASE_URL: database.url, DATABASE_POOL_SIZE: '4', ...env },
     ['node', 'test', `--role=${env.ROLE ?? 'gateway'}`],
   );
   const app = await startApplication(config, { jobTasks: options.jobTasks });
