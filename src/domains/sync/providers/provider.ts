@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import type { ZodType, ZodTypeDef } from 'zod';
 import { Dec } from '../../../common/money';
-import type { HttpPolicyOverrides } from '../http/http-client';
+import { HttpClient, type HttpPolicyOverrides } from '../http/http-client';
 import type { HttpRuntime } from '../http/http-runtime';
 import type { OAuthTokens } from '../http/oauth-token';
 import { isProviderError, ProviderError, ProviderErrorKind, ProviderErrorReason } from '../http/provider-error';
@@ -238,6 +238,32 @@ export interface ProviderContext<S extends ProviderSettings = ProviderSettings> 
   runtime: HttpRuntime;
   /** In production, base URLs must be the platform's own (Shopify: `*.myshopify.com`). */
   production?: boolean;
+}
+
+/** How one platform's adapter authenticates and paces the requests of a connection. */
+export interface ConnectionClientOptions {
+  platform: string;
+  /** The platform's own base URL; settings may point a connection elsewhere (local fakes, tests). */
+  baseUrl: string;
+  authHeaders: Record<string, string>;
+  /** Values scrubbed from every error and log line. */
+  secrets: string[];
+  rateLimit: { points: number; durationSeconds: number };
+  defaultHeaders?: Record<string, string>;
+}
+
+/** The shared HTTP client for one connection of a platform; settings' policy overrides the platform's pace. */
+export function connectionHttpClient(context: ProviderContext<ProviderSettings>, options: ConnectionClientOptions): HttpClient {
+  return new HttpClient({
+    platform: options.platform,
+    connectionId: context.connectionId,
+    baseUrl: context.settings?.baseUrl ?? options.baseUrl,
+    authHeaders: options.authHeaders,
+    secrets: options.secrets,
+    runtime: context.runtime,
+    defaultHeaders: options.defaultHeaders,
+    policy: { rateLimit: options.rateLimit, ...context.settings?.policy },
+  });
 }
 
 /** Builds providers of one platform. */

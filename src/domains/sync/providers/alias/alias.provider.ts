@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HttpClient } from '../../http/http-client';
+import type { HttpClient } from '../../http/http-client';
 import { decodeCursor, encodeCursor } from '../../http/opaque-cursor';
 import {
   checkCredentials,
@@ -24,6 +24,7 @@ import {
   type ProviderSettings,
   type UpdateListingPriceInput,
   centsToMoneyString,
+  connectionHttpClient,
 } from '../provider';
 import {
   ALIAS,
@@ -56,14 +57,12 @@ export class AliasProvider implements MarketplaceProvider {
 
   constructor(private readonly context: ProviderContext<ProviderSettings>) {
     const { accessToken } = parseCredentials(ALIAS, credentialsSchema, context.credentials);
-    this.http = new HttpClient({
+    this.http = connectionHttpClient(context, {
       platform: ALIAS,
-      connectionId: context.connectionId,
-      baseUrl: context.settings?.baseUrl ?? ALIAS_BASE_URL,
+      baseUrl: ALIAS_BASE_URL,
       authHeaders: { authorization: `Bearer ${accessToken}` },
       secrets: [accessToken],
-      runtime: context.runtime,
-      policy: { rateLimit: { points: 5, durationSeconds: 1 }, ...context.settings?.policy },
+      rateLimit: { points: 5, durationSeconds: 1 },
     });
   }
 

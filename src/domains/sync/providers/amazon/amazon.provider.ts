@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HttpClient } from '../../http/http-client';
+import type { HttpClient } from '../../http/http-client';
 import { decodeCursor, encodeCursor } from '../../http/opaque-cursor';
 import {
   checkCredentials,
@@ -12,6 +12,7 @@ import {
   type ProviderContext,
   type ProviderFactory,
   type ProviderSettings,
+  connectionHttpClient,
 } from '../provider';
 import {
   AMAZON,
@@ -44,15 +45,13 @@ export class AmazonProvider implements MarketplaceProvider {
   constructor(private readonly context: ProviderContext<AmazonSettings>) {
     const { accessToken } = parseCredentials(AMAZON, credentialsSchema, context.credentials);
     this.marketplaceIds = context.settings?.marketplaceIds ?? [AMAZON_DEFAULT_MARKETPLACE];
-    this.http = new HttpClient({
+    this.http = connectionHttpClient(context, {
       platform: AMAZON,
-      connectionId: context.connectionId,
-      baseUrl: context.settings?.baseUrl ?? AMAZON_BASE_URL,
+      baseUrl: AMAZON_BASE_URL,
       authHeaders: { 'x-amz-access-token': accessToken },
       secrets: [accessToken],
-      runtime: context.runtime,
       // (?) getOrderItems allows 0.5 request/s (burst 30); getOrders far less but with a burst of 20.
-      policy: { rateLimit: { points: 1, durationSeconds: 2 }, ...context.settings?.policy },
+      rateLimit: { points: 1, durationSeconds: 2 },
     });
   }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HttpClient } from '../../http/http-client';
+import type { HttpClient } from '../../http/http-client';
 import { decodeCursor, encodeCursor } from '../../http/opaque-cursor';
 import {
   checkCredentials,
@@ -16,6 +16,7 @@ import {
   type ProviderFactory,
   type ProviderSettings,
   type UpdateListingPriceInput,
+  connectionHttpClient,
 } from '../provider';
 import {
   EBAY,
@@ -46,15 +47,13 @@ export class EbayProvider implements MarketplaceProvider {
 
   constructor(context: ProviderContext<EbaySettings>) {
     const { accessToken } = parseCredentials(EBAY, credentialsSchema, context.credentials);
-    this.http = new HttpClient({
+    this.http = connectionHttpClient(context, {
       platform: EBAY,
-      connectionId: context.connectionId,
-      baseUrl: context.settings?.baseUrl ?? EBAY_BASE_URL,
+      baseUrl: EBAY_BASE_URL,
       authHeaders: { authorization: `Bearer ${accessToken}` },
       secrets: [accessToken],
-      runtime: context.runtime,
       defaultHeaders: { 'x-ebay-c-marketplace-id': context.settings?.marketplaceId ?? EBAY_DEFAULT_MARKETPLACE },
-      policy: { rateLimit: { points: 5, durationSeconds: 1 }, ...context.settings?.policy },
+      rateLimit: { points: 5, durationSeconds: 1 },
     });
   }
 

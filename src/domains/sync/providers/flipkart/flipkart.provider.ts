@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HttpClient } from '../../http/http-client';
+import type { HttpClient } from '../../http/http-client';
 import { decodeCursor, encodeCursor } from '../../http/opaque-cursor';
 import {
   checkCredentials,
@@ -11,6 +11,7 @@ import {
   type ProviderContext,
   type ProviderFactory,
   type ProviderSettings,
+  connectionHttpClient,
 } from '../provider';
 import {
   FLIPKART,
@@ -38,14 +39,12 @@ export class FlipkartProvider implements MarketplaceProvider {
 
   constructor(private readonly context: ProviderContext<ProviderSettings>) {
     const { accessToken } = parseCredentials(FLIPKART, credentialsSchema, context.credentials);
-    this.http = new HttpClient({
+    this.http = connectionHttpClient(context, {
       platform: FLIPKART,
-      connectionId: context.connectionId,
-      baseUrl: context.settings?.baseUrl ?? FLIPKART_BASE_URL,
+      baseUrl: FLIPKART_BASE_URL,
       authHeaders: { authorization: `Bearer ${accessToken}` },
       secrets: [accessToken],
-      runtime: context.runtime,
-      policy: { rateLimit: { points: 5, durationSeconds: 1 }, ...context.settings?.policy },
+      rateLimit: { points: 5, durationSeconds: 1 },
     });
   }
 

@@ -18,6 +18,7 @@ import {
   type ProviderFactory,
   type ProviderSettings,
   type UpdateListingPriceInput,
+  connectionHttpClient,
 } from '../provider';
 import {
   ORDERS_QUERY,
@@ -70,14 +71,12 @@ export class ShopifyProvider implements MarketplaceProvider {
     // Tests point at a local server; in production we only ever call the shop's own myshopify.com host.
     if (context.production && settings.baseUrl) throw invalidInput(SHOPIFY, 'a base URL override is not allowed in production');
     this.path = shopifyGraphqlPath(settings.apiVersion ?? SHOPIFY_API_VERSION);
-    this.http = new HttpClient({
+    this.http = connectionHttpClient(context, {
       platform: SHOPIFY,
-      connectionId: context.connectionId,
-      baseUrl: settings.baseUrl ?? `https://${shopDomain}`,
+      baseUrl: `https://${shopDomain}`,
       authHeaders: { 'x-shopify-access-token': accessToken },
       secrets: [accessToken],
-      runtime: context.runtime,
-      policy: { rateLimit: { points: 4, durationSeconds: 1 }, ...settings.policy },
+      rateLimit: { points: 4, durationSeconds: 1 },
     });
   }
 
