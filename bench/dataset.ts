@@ -1,4 +1,5 @@
 import type { ClientBase } from 'pg';
+import { addWeeks, weekStart } from '../src/domains/market/partitions/snapshot-weeks';
 
 /**
  * Benchmark datasets, generated with set-based SQL (generate_series / unnest) in a handful of
@@ -241,7 +242,7 @@ export async function loadMarketHistory(db: ClientBase, spec: MarketHistorySpec,
   const ticks = snapshotsPerSeries(spec);
   const firstTick = until.getTime() - (ticks - 1) * spec.intervalMinutes * 60_000;
   const weeks: Date[] = [];
-  for (let week = weekStartOf(firstTick); week <= until.getTime(); week += WEEK_MS) weeks.push(new Date(week));
+  for (let week = weekStart(firstTick); week <= until; week = addWeeks(week, 1)) weeks.push(week);
   await createPartitions(weeks);
   const rows = syntheticMarketRows(full);
   const range = rows.values.length + 1;
@@ -253,7 +254,7 @@ export async function loadMarketHistory(db: ClientBase, spec: MarketHistorySpec,
     mark = performance.now();
   };
   // Several statements, one per partition: each commits on its own, keeps its sort in memory and reports progress.
-  await db.query('set work_mem = \'256MB\'');
+  await db.query("set work_mem = '256MB'");
   try {
     for (const week of weeks) {
       const result = await db.query(
@@ -262,7 +263,7 @@ export async function loadMarketHistory(db: ClientBase, spec: MarketHistorySpec,
            from (${rows.text}) s
           where s.captured_at >= $${range}::timestamptz and s.captured_at < $${range + 1}::timestamptz
           order by s.captured_at`,
-        [...rows.values, week.toISOString(), new Date(week.getTime() + WEEK_MS).toISOString()],
+        [...rows.values, week.toISOString(), addWeeks(week, 1).toISOString()],
       );
       snapshots += result.rowCount ?? 0;
     }
@@ -288,7 +289,7 @@ export async function loadMarketHistory(db: ClientBase, spec: MarketHistorySpec,
       [until.toISOString(), new Date(until.getTime() - spec.intervalMinutes * 60_000).toISOString()],
     );
     step('latest');
-    // Freezes as it counts, so the visibility map is set and history reads can use index-only scans where they may.
+    // Sets the visibility map as autovacuum eventually does for weeks no longer written (index-only scans rely on it) and refreshes statistics.
     await db.query('vacuum (analyze) market_snapshot, market_price');
     step('vacuum');
     return { snapshots, latest: latest.rowCount ?? 0, ms: performance.now() - started, steps };
@@ -296,7 +297,3 @@ export async function loadMarketHistory(db: ClientBase, spec: MarketHistorySpec,
     await db.query('reset work_mem').catch(() => undefined);
   }
 }
-
-const WEEK_MS = 7 * 86_400_000;
-/** Monday 00:00 UTC of the week of `ms` (1970-01-05 was a Monday). */
-const weekStartOf = (ms: number) => ms - ((((ms - 4 * 86_400_000) % WEEK_MS) + WEEK_MS) % WEEK_MS);

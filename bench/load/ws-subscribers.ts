@@ -22,15 +22,15 @@ export type SubscriberCommand = 'collect' | 'close';
 
 export type SubscriberWorkerMessage =
   | { type: 'ready'; acked: number; failed: number; errors: string[] }
-  | { type: 'samples'; eventTimes: Float64Array; receivedAt: Float64Array; perSocket: Uint32Array; unexpectedCloses: number; errors: string[] }
+  | { type: 'samples'; eventTimes: Float64Array; receivedAt: Float64Array; subscribers: Uint32Array; unexpectedCloses: number; errors: string[] }
   | { type: 'closed'; forced: number };
 
-/** Deliveries since the last collect: per delivery the event's time and the receive time (epoch ms), per subscriber a count. */
+/** Deliveries since the last collect: per delivery the event's time, the receive time (epoch ms) and the subscriber. */
 export interface Deliveries {
   eventTimes: Float64Array;
   receivedAt: Float64Array;
-  /** Deliveries per subscriber, in the order the subscribers were given. */
-  perSubscriber: Uint32Array;
+  /** Index of the receiving subscriber, in the order the subscribers were given. */
+  subscribers: Uint32Array;
   unexpectedCloses: number;
   errors: string[];
 }
@@ -134,15 +134,15 @@ export async function openSubscribers(options: {
       const total = parts.reduce((n, p) => n + p.eventTimes.length, 0);
       const eventTimes = new Float64Array(total);
       const receivedAt = new Float64Array(total);
-      const perSubscriber = new Uint32Array(options.subscribers.length);
+      const subscribers = new Uint32Array(total);
       let offset = 0;
       parts.forEach((p, i) => {
         eventTimes.set(p.eventTimes, offset);
         receivedAt.set(p.receivedAt, offset);
+        for (let j = 0; j < p.subscribers.length; j++) subscribers[offset + j] = p.subscribers[j] + slices[i].start;
         offset += p.eventTimes.length;
-        perSubscriber.set(p.perSocket, slices[i].start);
       });
-      return { eventTimes, receivedAt, perSubscriber, unexpectedCloses: parts.reduce((n, p) => n + p.unexpectedCloses, 0), errors: parts.flatMap((p) => p.errors) };
+      return { eventTimes, receivedAt, subscribers, unexpectedCloses: parts.reduce((n, p) => n + p.unexpectedCloses, 0), errors: parts.flatMap((p) => p.errors) };
     },
     async close() {
       await Promise.all(clients.map((c) => c.send('close', 15_000).catch(() => undefined)));

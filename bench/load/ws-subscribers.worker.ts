@@ -9,9 +9,9 @@ import type { SubscriberCommand, SubscriberWorkerData, SubscriberWorkerMessage }
  */
 const data = workerData as SubscriberWorkerData;
 const sockets: WebSocket[] = [];
-const perSocket = new Uint32Array(data.subscribers.length);
 let times = new Float64Array(1 << 16);
 let received = new Float64Array(1 << 16);
+let owners = new Uint32Array(1 << 16);
 let count = 0;
 let acked = 0;
 let failed = 0;
@@ -23,18 +23,20 @@ const noteError = (message: string) => {
   if (errors.length < 5) errors.push(message.slice(0, 300));
 };
 
-function record(eventTime: number, receivedAt: number): void {
+function record(subscriber: number, eventTime: number, receivedAt: number): void {
   if (count === times.length) {
-    const grow = (a: Float64Array) => {
-      const b = new Float64Array(a.length * 2);
+    const grow = <A extends Float64Array | Uint32Array>(a: A): A => {
+      const b = new (a.constructor as new (n: number) => A)(a.length * 2);
       b.set(a);
       return b;
     };
     times = grow(times);
     received = grow(received);
+    owners = grow(owners);
   }
   times[count] = eventTime;
   received[count] = receivedAt;
+  owners[count] = subscriber;
   count++;
 }
 
@@ -73,8 +75,7 @@ function open(index: number): Promise<void> {
         case 'next': {
           const payload = message.payload as { data?: unknown; errors?: unknown };
           if (payload.errors) noteError(`next with errors: ${JSON.stringify(payload.errors)}`);
-          perSocket[index]++;
-          record(timeOf(payload.data), receivedAt);
+          record(index, timeOf(payload.data), receivedAt);
           break;
         }
         case 'connection_ack':
@@ -120,10 +121,9 @@ parentPort!.on('message', (command: SubscriberCommand) => {
   if (command === 'collect') {
     const eventTimes = times.slice(0, count);
     const receivedAt = received.slice(0, count);
-    const counts = perSocket.slice();
+    const subscribers = owners.slice(0, count);
     count = 0;
-    perSocket.fill(0);
-    post({ type: 'samples', eventTimes, receivedAt, perSocket: counts, unexpectedCloses, errors: errors.splice(0) }, [eventTimes.buffer, receivedAt.buffer, counts.buffer]);
+    post({ type: 'samples', eventTimes, receivedAt, subscribers, unexpectedCloses, errors: errors.splice(0) }, [eventTimes.buffer, receivedAt.buffer, subscribers.buffer]);
   } else if (command === 'close') {
     closing = true;
     const open = sockets.filter((s) => s.readyState !== WebSocket.CLOSED);

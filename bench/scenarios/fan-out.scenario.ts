@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { ErrorPolicy } from '../../src/common/error-policy';
 import { toGlobalId } from '../../src/common/node';
 import { ingestMarketSnapshots, type SnapshotRow } from '../../src/domains/market';
@@ -109,6 +110,12 @@ interface LevelFigures {
   p99: number;
   max: number;
   silent: number;
+  /** Subscribers that received fewer (more) of the window's events than were published for them. */
+  short: number;
+  extra: number;
+  /** Deliveries and latency of the per-product subscribers and of the firehose ones. */
+  product: { count: number; p50: number; p99: number };
+  firehose: { count: number; p50: number; p99: number };
   ingestP50: number;
   ingestP99: number;
   rss: { before: number; connected: number; loaded: number; closed: number };
@@ -126,7 +133,7 @@ export const fanOutScenario: Scenario = {
   name: 'fan-out',
   description: `priceChanged fan-out on a spawned gateway: ${LEVELS.map(formatCount).join(' then ')} WebSocket subscribers at ${formatCount(EVENTS_PER_SECOND)} events/s`,
   timeoutSeconds: 600,
-  async run({ env, signal, progress }) {
+  async run({ env, options, signal, progress }) {
     const gateway = await env.gateway();
     await env.catalog(CATALOG);
     const pool = await env.database();
@@ -147,11 +154,12 @@ export const fanOutScenario: Scenario = {
     for (const s of series) asks.set(s, ASK);
 
     progress('spawning a gateway process (--role=gateway)');
-    const server = await spawnGateway(env, { role: 'gateway', signal });
+    const server = await spawnGateway(env, { role: 'gateway', signal, cpuProfileDir: options.cpuProfileDir && path.join(options.cpuProfileDir, 'fan-out-gateway') });
     const slugOf = new Map(series.map((s) => [s.platformId, s.platform]));
     const publisher = process.env.REDIS_URL ? inProcessPublisher(gateway) : mutationPublisher(server, gateway.adminToken, slugOf);
     const levels: LevelFigures[] = [];
     let cursor = 0;
+    let profile: Table | undefined;
     const perTick = Math.round(EVENTS_PER_SECOND / TICKS_PER_SECOND);
 
     /** Publishes ticks for `seconds`, paced on a fixed schedule (a late tick goes at once, none is skipped). */
@@ -174,8 +182,8 @@ export const fanOutScenario: Scenario = {
         }
         const result = await publisher.publish(rows);
         ingestMs.push(Date.now() - at.getTime());
-        if (result.problem) failures.push(`publish: ${result.problem}`);
-        if (result.changes !== rows.length) failures.push(`publish: ${rows.length} rows gave ${result.changes} changes (expected one lowest-ask change per row)`);
+        const problem = result.problem ?? (result.changes !== rows.length ? `${rows.length} rows gave ${result.changes} changes (expected one lowest-ask change per row)` : undefined);
+        if (problem && !failures.includes(`publish: ${problem}`)) failures.push(`publish: ${problem}`);
         ticks.push({ at: at.getTime(), products });
       }
       return (performance.now() - started) / 1000;
@@ -214,6 +222,7 @@ export const fanOutScenario: Scenario = {
 
           // Collect until every expected delivery arrived, or nothing moved for 3 s, or the drain limit.
           const latencies: number[] = [];
+          const byClass = { product: [] as number[], firehose: [] as number[] };
           const perSubscriber = new Uint32Array(level);
           const drainStarted = performance.now();
           let idleSince = performance.now();
@@ -226,10 +235,11 @@ export const fanOutScenario: Scenario = {
               const at = batch.eventTimes[i];
               if (at >= windowStart - 1 && at < windowEnd) {
                 latencies.push(batch.receivedAt[i] - at);
+                byClass[batch.subscribers[i] >= level - FIREHOSE ? 'firehose' : 'product'].push(batch.receivedAt[i] - at);
+                perSubscriber[batch.subscribers[i]]++;
                 fresh++;
               }
             }
-            for (let i = 0; i < level; i++) perSubscriber[i] += batch.perSubscriber[i];
             errors = [...errors, ...batch.errors].slice(0, 5);
             unexpectedCloses += batch.unexpectedCloses;
             if (fresh) idleSince = performance.now();
@@ -237,10 +247,25 @@ export const fanOutScenario: Scenario = {
             await sleep(250);
           }
           const drainMs = Math.max(0, idleSince - drainStarted);
+          // Per subscriber: what its product (or the firehose) was sent in the window against what it received.
+          const perProductEvents = new Uint32Array(PRODUCTS);
+          for (const tick of ticks) for (const p of tick.products) perProductEvents[p]++;
+          const sent = ticks.length * perTick;
+          let short = 0;
+          let extra = 0;
+          for (let i = 0; i < level; i++) {
+            const want = i < level - FIREHOSE ? perProductEvents[i % PRODUCTS] : sent;
+            if (perSubscriber[i] < want) short++;
+            else if (perSubscriber[i] > want) extra++;
+          }
           if (errors.length) failures.push(`${level} subscribers: ${errors.join('; ')}`);
           if (unexpectedCloses) failures.push(`${level} subscribers: ${unexpectedCloses} sockets closed by the server`);
           const rssLoaded = server.rss();
           const sorted = Float64Array.from(latencies).sort();
+          const classFigures = (values: number[]) => {
+            const a = Float64Array.from(values).sort();
+            return { count: a.length, p50: percentile(a, 50), p99: percentile(a, 99) };
+          };
           const sortedIngest = Float64Array.from(ingestMs).sort();
           progress(`${formatCount(level)} subscribers: closing`);
           await subscribers.close();
@@ -257,6 +282,10 @@ export const fanOutScenario: Scenario = {
             p99: percentile(sorted, 99),
             max: sorted.length ? sorted[sorted.length - 1] : NaN,
             silent: perSubscriber.filter((n) => n === 0).length,
+            short,
+            extra,
+            product: classFigures(byClass.product),
+            firehose: classFigures(byClass.firehose),
             ingestP50: percentile(sortedIngest, 50),
             ingestP99: percentile(sortedIngest, 99),
             rss: { before: rssBefore, connected: rssConnected, loaded: rssLoaded, closed: server.rss() },
@@ -270,12 +299,13 @@ export const fanOutScenario: Scenario = {
       }
     } finally {
       const stopped = await server.stop(20_000);
+      profile = server.profile('CPU profile — the spawned gateway, start to stop');
       if (stopped.killed || stopped.code !== 0) failures.push(`spawned gateway did not stop cleanly (${stopped.killed ? 'SIGKILLed' : `exit ${stopped.code ?? stopped.signal}`}): ${stopped.output.trim().split('\n').slice(-2).join(' | ').slice(0, 300)}`);
     }
 
     const table: Table = {
       title: `fan-out — priceChanged { ${SELECTION} } on a spawned gateway (--role=gateway), ${formatCount(EVENTS_PER_SECOND)} lowest-ask changes/s for ${MEASURE_SECONDS} s`,
-      columns: ['subscribers', 'connect s', 'published/s', 'deliveries expected', 'delivered', 'delivered/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'silent subs', 'ingest p50/p99 ms', 'RSS MB idle → subscribed → loaded → closed'],
+      columns: ['subscribers', 'connect s', 'published/s', 'deliveries expected', 'delivered', 'delivered/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'subs short/extra/silent', 'ingest p50/p99 ms', 'RSS MB idle → subscribed → loaded → closed'],
       rows: levels.map((l) => [
         `${formatCount(l.acked)}/${formatCount(l.subscribers)}`,
         l.connectSeconds.toFixed(1),
@@ -287,23 +317,28 @@ export const fanOutScenario: Scenario = {
         formatMs(l.p95),
         formatMs(l.p99),
         formatMs(l.max),
-        l.silent,
+        `${l.short}/${l.extra}/${l.silent}`,
         `${formatMs(l.ingestP50)} / ${formatMs(l.ingestP99)}`,
         [l.rss.before, l.rss.connected, l.rss.loaded, l.rss.closed].map((b) => (b / MB).toFixed(0)).join(' → '),
       ]),
       notes: [
         `subscribers: one product each (productIds: [id]), spread evenly over the ${PRODUCTS} most popular products, plus ${FIREHOSE} firehose subscribers (no filter) in each level; ${SUBSCRIBER_THREADS} client threads in the bench process`,
         `events: ${perTick} rows every ${1000 / TICKS_PER_SECOND} ms over ${formatCount(series.length)} series (${PRODUCTS} products × ${CATALOG.sizesPerProduct} sizes × ${PLATFORMS.length} platforms) in a fixed shuffled order; each row changes only the lowest ask → one event`,
-        `publisher: ${publisher.how}`,
+        `publisher: ${publisher.how}; it waits for each tick's ingest, so a saturated publisher shows as published/s below ${formatCount(EVENTS_PER_SECOND)}`,
         `latency: receive time in the client thread − the event's \`at\` (captured time, set just before the ingest call): includes the ingest transaction ("ingest" column: capture → ingest call returned) and Redis; deliveries counted for events of the ${MEASURE_SECONDS} s window after a ${WARMUP_SECONDS} s warm-up, awaited up to ${DRAIN_LIMIT_MS / 1000} s after the last publish`,
         'expected deliveries = Σ over events (subscribers of its product + firehose subscribers); a shortfall means events were dropped (each stream keeps at most 5,000 undelivered events, oldest dropped first) or still queued when the drain gave up',
+        'subs short/extra/silent: subscribers that received fewer / more of the window\'s events than were published for their product (all of them, for the firehose) / none at all',
         'aim (issue 3) on this 2-core machine: 5,000 subscribers with p99 ≤ 100 ms at 1,000 events/s — compare the last row',
-        ...levels.map((l) => `${formatCount(l.subscribers)} subscribers: the last deliveries arrived ${formatCount(l.drainMs)} ms after the last publish (polled every 250 ms)`),
+        ...levels.map(
+          (l) =>
+            `${formatCount(l.subscribers)} subscribers: per-product subscribers ${formatCount(l.product.count)} deliveries, p50 ${formatMs(l.product.p50)} / p99 ${formatMs(l.product.p99)} ms; ` +
+            `firehose ${formatCount(l.firehose.count)}, p50 ${formatMs(l.firehose.p50)} / p99 ${formatMs(l.firehose.p99)} ms; the last deliveries arrived ${formatCount(l.drainMs)} ms after the last publish (polled every 250 ms)`,
+        ),
       ],
     };
     const last = levels[levels.length - 1];
     return {
-      tables: [table],
+      tables: [table, ...(profile ? [profile] : [])],
       headline: last ? `${formatCount(last.subscribers)} subs: ${formatCount(last.delivered / last.publishSeconds)} deliveries/s, p50 ${formatMs(last.p50)} / p99 ${formatMs(last.p99)} ms, RSS ${(last.rss.loaded / MB).toFixed(0)} MB` : 'no level measured',
       failures,
     };

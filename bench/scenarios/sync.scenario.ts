@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { toGlobalId } from '../../src/common/node';
 import { SyncTrigger } from '../../src/domains/sync/entities/sync.enums';
 import { openSubscribers, type SubscriberPool } from '../load/ws-subscribers';
@@ -6,8 +7,12 @@ import type { Scenario, Table } from '../scenario';
 import { spawnGateway } from '../startup/spawn-gateway';
 
 const CATALOG = { products: 1000, sizesPerProduct: 20 };
-/** Products a subscription may name (MAX_SUBSCRIBED_KEYS in the market domain). */
-const IDS_PER_SUBSCRIPTION = 100;
+/**
+ * Products per subscription. A stream may name 100, but it buffers at most 5,000 undelivered events (oldest
+ * dropped): one 500-variant batch of 25 products is up to 6,000 events at once, which overflowed a 100-product stream
+ * without Redis (in-process pub/sub delivers the whole ingest synchronously). 10 products stay below that.
+ */
+const IDS_PER_SUBSCRIPTION = 10;
 const POLL_SECONDS = 0.5;
 const JOBS_LIMIT_MS = 180_000;
 const EVENTS_LIMIT_MS = 30_000;
@@ -55,7 +60,7 @@ export const syncScenario: Scenario = {
   name: 'sync',
   description: 'market.sync with the simulated provider, enqueue → priceChanged events received: variants/s end to end',
   timeoutSeconds: 600,
-  async run({ env, signal, progress }) {
+  async run({ env, options, signal, progress }) {
     const gateway = await env.gateway();
     await env.catalog(CATALOG);
     const pool = await env.database();
@@ -63,6 +68,7 @@ export const syncScenario: Scenario = {
     const server = await spawnGateway(env, {
       role: 'all',
       signal,
+      cpuProfileDir: options.cpuProfileDir && path.join(options.cpuProfileDir, 'sync-server'),
       extra: { SIMULATOR_ENABLED: 'true', SIMULATOR_INTERVAL_SECONDS: '86400', JOB_POLL_INTERVAL_SECONDS: String(POLL_SECONDS) },
     });
     const failures: string[] = [];
@@ -159,6 +165,7 @@ export const syncScenario: Scenario = {
       const stopped = await server.stop(20_000);
       if (stopped.killed || stopped.code !== 0) failures.push(`spawned server did not stop cleanly (${stopped.killed ? 'SIGKILLed' : `exit ${stopped.code ?? stopped.signal}`})`);
     }
+    const profile = server.profile('CPU profile — the spawned --role=all server, start to stop');
 
     const table: Table = {
       title: 'sync — market.sync with the simulated provider: enqueue → run → ingest → priceChanged received (spawned --role=all)',
@@ -181,11 +188,12 @@ export const syncScenario: Scenario = {
         'times are from the enqueue (bench process, pg-boss send) on one clock; variants/s (e2e) = variants ÷ (last event received − enqueue)',
         `the worker polls its queues every ${POLL_SECONDS} s (JOB_POLL_INTERVAL_SECONDS; default 2): a job sent from another process waits up to that long before it starts ("first run start")`,
         'price points = (variant, platform) latest rows the runs wrote (the simulator prices every size on each simulated platform no connection covers); events = fields whose value changed (ask, bid, last sale), each delivered once to the one subscriber naming its product',
+        `subscribers: ${IDS_PER_SUBSCRIPTION} products per priceChanged subscription (a stream buffers at most 5,000 undelivered events; a 100-product stream lost ~1,000 events per 500-variant batch without Redis)`,
         'market.sync runs concurrently 2 jobs per worker process; a run prices its variants in batches of 500 (one ingest and one bookkeeping transaction per batch)',
       ],
     };
     return {
-      tables: [table],
+      tables: [table, ...(profile ? [profile] : [])],
       headline: figures.map((f) => `${formatCount((f.variants / f.lastEventMs) * 1000)} variants/s`).join(' / ') + ` (${figures.map((f) => f.shape.label.split(',')[0].replace('market.sync ', '')).join(' / ')})`,
       failures,
     };
