@@ -23,7 +23,9 @@ export class Migration20261121000200_market extends Migration {
         currency character(3) not null,
         source text not null check (source in ('API', 'CSV', 'MANUAL', 'SIMULATED')),
         created_at timestamptz not null default now(),
-        primary key (variant_id, platform_id, captured_at)
+        -- Covering: a size's price history is read from the index alone (lowest ask, volume, currency),
+        -- instead of from heap pages scattered by time-ordered inserts (history query 25–83 ms → 15 ms at 11.5M rows).
+        primary key (variant_id, platform_id, captured_at) include (lowest_ask, sales_7d, currency)
       ) partition by range (captured_at)`);
     // Six weeks back and four ahead of the migration date; the partitions job keeps the window moving.
     this.addSql(`
@@ -64,8 +66,8 @@ export class Migration20261121000200_market extends Migration {
         created_at timestamptz not null default now(),
         updated_at timestamptz not null default now(),
         primary key (variant_id, platform_id)
-      ) with (fillfactor = 80)`);
-    // Only keys that never change are indexed, and pages keep free space, so every ingest update is HOT
+      ) with (fillfactor = 45)`);
+    // Only keys that never change are indexed, and pages keep over half their space free (a tick rewrites every row), so every ingest update is HOT
     // (no index writes). Analytics over all latest prices scan the table, which is one row per size and platform.
     this.addSql('create index market_price_product_id_index on market_price (product_id)');
 
