@@ -7,8 +7,8 @@ import type { Config } from './config/config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres';
 import { connectOrm, migrate } from './database/orm';
 import { startProductViews, type ProductViewRecorder } from './domains/catalog';
-import { createOrderSink, startRepricingTriggers } from './domains/selling';
-import { setOrderSink, startSync } from './domains/sync';
+import { createListingSink, createOrderSink, startRepricingTriggers } from './domains/selling';
+import { setListingSink, setOrderSink, startSync } from './domains/sync';
 import { JobEngine, jobTasks, type JobTask } from './jobs';
 import { seedDemoCatalog } from './seeders/demo-catalog.seeder';
 import { startGateway, type Gateway } from './server/gateway';
@@ -83,8 +83,9 @@ export async function startApplication(config: Config, options: { log?: Logger; 
     }
     const pubsub = createPubSub(redisClients);
     startSync({ config, log, redis: redisClients?.publish });
-    // Synced orders are stored by the selling domain, which publishes orderChanged on this process's pub/sub.
+    // Synced orders and listings are stored by the selling domain, which publishes orderChanged and listingChanged on this process's pub/sub.
     setOrderSink(createOrderSink(pubsub));
+    setListingSink(createListingSink(pubsub));
     const jobs = await JobEngine.start({ config, orm, pubsub, log, databaseUrl, tasks: options.jobTasks ?? jobTasks, work: config.role !== 'gateway' });
     // Stopped after the gateway (which may still enqueue while it drains) and before the database pool.
     onStop('jobs', () => jobs.stop(Math.max(1000, config.shutdownTimeoutMs - 2000)));

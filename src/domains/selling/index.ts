@@ -58,6 +58,7 @@ export { publishListingChanges, LISTING_CHANGED, type ListingChangePayload } fro
 export { setListingChannelSource, type ListingChannel, type ListingChannelSource, type ChannelOperation } from './listings/listing-channel';
 export { startRepricingTriggers, REPRICE_DEBOUNCE_SECONDS } from './repricing/repricing-triggers.service';
 export { runRepricing, type RepriceRunResult } from './repricing/reprice-run.service';
+export { createListingSink, writeSyncedListings } from './listings/listing-sync.service';
 
 // ── Orders, profit, tax and opportunities (the orders engineer appends below) ─────────────────────────────
 registerNodeType(Order, 'Order', { loader: OrderByIdLoader, visible: (ctx) => !!ctx.viewer });
