@@ -42,7 +42,7 @@ export const inventoryScenario: Scenario = {
         check: (data) => {
           const edges = (data as InventoryData).inventory?.edges ?? [];
           if (edges.length !== PAGE) return `expected ${PAGE} items, got ${edges.length}`;
-          if (edges.some((e) => e.node.marketplaceData.length !== 2 || e.node.valuation.platforms.length !== 2 || !e.node.valuation.best)) return 'expected StockX and eBay data and a best platform for every item';
+          if (edges.some((e) => e.node.marketplaceData.length < 2 || e.node.valuation.platforms.length < 2 || !e.node.valuation.best)) return 'expected at least StockX and eBay data (other scenarios may add platforms) and a best platform for every item';
           return null;
         },
       },
