@@ -1,8 +1,9 @@
 import { Dec } from '../../../common/money';
-import { csvField, toCsv } from './tax-report-csv';
+import { toCsv } from './tax-report-csv';
 import { HoldingTerm, type TaxReportRow } from './tax-lot';
 
 const d = (value: string) => new Dec(value);
+const HEADER_LINE = 'Description,Quantity,Date acquired,Date sold,Proceeds,Cost basis,Fees,Gain,Term,Sale ID,Lot ID\r\n';
 const row = (extra: Partial<TaxReportRow>): TaxReportRow => ({
   saleId: 'S1',
   lotId: 'L1',
@@ -18,7 +19,7 @@ const row = (extra: Partial<TaxReportRow>): TaxReportRow => ({
   ...extra,
 });
 
-describe('csvField (RFC 4180)', () => {
+describe('toCsv quoting (RFC 4180)', () => {
   it.each([
     ['plain', 'plain'],
     ['a,b', '"a,b"'],
@@ -28,7 +29,8 @@ describe('csvField (RFC 4180)', () => {
     [' padded ', '" padded "'],
     ['', ''],
   ])('%j → %j', (input, output) => {
-    expect(csvField(input)).toBe(output);
+    const line = toCsv([row({ lotId: input })]).slice(HEADER_LINE.length, -2);
+    expect(line).toBe(`Jordan 1 Chicago 10,1,2023-01-10,2024-03-01,200.00,100.00,15.00,85.00,LONG,S1,${output}`);
   });
 });
 
