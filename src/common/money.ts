@@ -10,7 +10,7 @@ export type Dec = Decimal;
 export const roundMoney = (value: Decimal.Value): Decimal => new Dec(value).toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN);
 
 /** An amount with its currency. */
-@ObjectType({ description: 'An exact amount of money in a currency.' })
+@ObjectType({ simpleResolvers: true, description: 'An exact amount of money in a currency.' })
 export class Money {
   @Field(() => DecimalScalar, { description: 'The amount, as an exact decimal string.' })
   amount!: Decimal;

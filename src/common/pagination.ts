@@ -7,7 +7,7 @@ export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
 /** Relay page info. */
-@ObjectType({ description: 'Where a page sits in its list.' })
+@ObjectType({ simpleResolvers: true, description: 'Where a page sits in its list.' })
 export class PageInfo {
   @Field({ description: 'True when more items follow this page.' })
   hasNextPage!: boolean;
@@ -109,7 +109,7 @@ type ClassType<T = unknown> = new (...args: never[]) => T;
 
 /** Declares `<Name>Connection` and `<Name>Edge` object types for a node type. */
 export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: string, description: string) {
-  @ObjectType(`${name}Edge`, { description: `An edge in a ${name} list.` })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `An edge in a ${name} list.` })
   class EdgeType {
     @Field({ description: 'Opaque cursor of this edge.' })
     cursor!: string;
