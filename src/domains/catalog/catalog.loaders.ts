@@ -39,18 +39,20 @@ interface VariantRow {
   updated_at: Date;
 }
 
+/** Own data properties, not assignments: the entity prototype's ORM accessors (relation propagation) cost more than the read. */
 function variantFromRow(row: VariantRow): Variant {
-  return Object.assign(Object.create(Variant.prototype) as Variant, {
-    id: row.id,
-    productId: row.product_id,
-    sizeKey: row.size_key,
-    numericSize: row.numeric_size,
-    sizeSystem: row.size_system,
-    position: row.position,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  });
+  return Object.create(Variant.prototype, {
+    id: { value: row.id, enumerable: true, writable: true },
+    productId: { value: row.product_id, enumerable: true, writable: true },
+    sizeKey: { value: row.size_key, enumerable: true, writable: true },
+    numericSize: { value: row.numeric_size, enumerable: true, writable: true },
+    sizeSystem: { value: row.size_system, enumerable: true, writable: true },
+    position: { value: row.position, enumerable: true, writable: true },
+    createdAt: { value: row.created_at, enumerable: true, writable: true },
+    updatedAt: { value: row.updated_at, enumerable: true, writable: true },
+  }) as Variant;
 }
+
 export const ExternalRefsByProductLoader = entitiesByKeyLoader(ExternalRef, 'productId', (r) => r.productId, { kind: 'asc', externalId: 'asc' });
 export const ExternalRefsByVariantLoader = entitiesByKeyLoader(ExternalRef, 'variantId', (r) => r.variantId!, { externalId: 'asc' });
 
