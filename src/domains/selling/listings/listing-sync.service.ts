@@ -8,7 +8,7 @@ import { UnifiedListingStatus, type ListingSink, type NormalizedListing, type Si
 import { Listing } from '../entities/listing.entity';
 import { PricingHistory } from '../entities/pricing-history.entity';
 import { RepricingRule } from '../entities/repricing-rule.entity';
-import { afterCommit } from '../orders/order-events.service';
+import { afterCommit } from '../../../common/orm/after-commit';
 import { RepricingStrategyKind } from '../repricing/repricing-strategy';
 import { publishListingChanges } from './listing-events';
 import { hasLiveListing } from './listing-state';

@@ -1,7 +1,4 @@
 import { Repeater } from '@graphql-yoga/subscription';
-import type { EventSubscriber, TransactionEventArgs } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Logger } from 'pino';
 import { createContext, type Context } from '../../../common/context';
 import { unauthenticated } from '../../../common/errors';
 import type { PubSub } from '../../../common/pubsub';
@@ -28,42 +25,6 @@ declare module '../../../common/pubsub' {
 /** Publishes on the owner's topic only. */
 export function publishOrderChanged(pubsub: PubSub, accountId: string, order: Pick<Order, 'id' | 'status'>): void {
   pubsub.publish(ORDER_CHANGED, accountId, { orderId: order.id, status: order.status ?? null, at: new Date().toISOString() });
-}
-
-const afterCommitCallbacks = new WeakMap<object, Array<() => void>>();
-
-/** Runs the callbacks a root transaction collected once it has committed; drops them when it rolls back. */
-const commitHooks: EventSubscriber = {
-  async afterTransactionCommit({ transaction }: TransactionEventArgs) {
-    const callbacks = afterCommitCallbacks.get(transaction as object);
-    afterCommitCallbacks.delete(transaction as object);
-    for (const callback of callbacks ?? []) callback();
-  },
-  async afterTransactionRollback({ transaction }: TransactionEventArgs) {
-    afterCommitCallbacks.delete(transaction as object);
-  },
-};
-
-/**
- * Runs `publish` once the transaction `em` belongs to has committed — never for a rollback, so subscribers never
- * hear of an order they cannot load — and at once when `em` is not in a transaction. (Knex's own
- * `executionPromise` resolves on rollback too, so MikroORM's transaction events are used instead.)
- */
-export function afterCommit(em: EntityManager, log: Logger, publish: () => void): void {
-  const safely = () => {
-    try {
-      publish();
-    } catch (error) {
-      log.error({ err: error }, 'publishing order events failed');
-    }
-  };
-  const trx = em.getTransactionContext<object>();
-  if (!trx) {
-    safely();
-    return;
-  }
-  em.getEventManager().registerSubscriber(commitHooks);
-  afterCommitCallbacks.set(trx, [...(afterCommitCallbacks.get(trx) ?? []), safely]);
 }
 
 const eventScopes = new WeakMap<object, Context>();
