@@ -54,3 +54,8 @@ export function createContext(parts: Omit<Context, 'loaders'>): Context {
   ctx.em.setFilterParams('tenant', { accountId: parts.viewer?.accountId ?? '00000000-0000-0000-0000-000000000000' });
   return ctx;
 }
+
+/** The account the tenant filter of this EntityManager is set to (the viewer's, or the one a job scoped to). */
+export function tenantOf(em: EntityManager): string {
+  return (em.getFilterParams('tenant') as { accountId: string }).accountId;
+}

@@ -4,7 +4,8 @@ import { entitiesByKeyLoader, entityByIdLoader } from '../../../common/loaders';
 import { Listing } from '../entities/listing.entity';
 import { PricingHistory } from '../entities/pricing-history.entity';
 import { RepricingRule } from '../entities/repricing-rule.entity';
-import { pgArray, rawRows, tenantOf } from './raw-sql';
+import { tenantOf } from '../../../common/context';
+import { pgArray, rawRows } from '../../../common/sql';
 
 /** Listings by id, limited to the account of the operation by the tenant filter. */
 export const ListingByIdLoader = entityByIdLoader(Listing);

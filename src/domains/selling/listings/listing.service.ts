@@ -19,7 +19,7 @@ import { listingFloor, marketViewOf } from './listing-pricing';
 import { enqueueOperationPoll } from './listing-state';
 import { ListingOperationType, ListingStatus, PlatformSync, PricingReason } from './listing.enums';
 import { ListingByIdLoader, RepricingRuleByListingLoader } from './listing.loaders';
-import { pgArray } from './raw-sql';
+import { pgArray } from '../../../common/sql';
 import { localOnly, owePlatformWrite, settlePlatformWrite } from './platform-sync.service';
 
 /** One of the viewer's listings by global id; another account's id answers exactly like a missing one. */

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgArray, rawRows } from '../listings/raw-sql';
+import { pgArray, rawRows } from '../../../common/sql';
 
 /** A listing and its rule as the repricer reads them: one joined row, no ORM hydration. */
 export interface RepriceCandidateRow {

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { PubSub } from '../../../common/pubsub';
 import type { JobQueue } from '../../../jobs/job-queue';
 import { PRICE_CHANGED, type PriceChangeBatch } from '../../market';
-import { pgArray, rawRows } from '../listings/raw-sql';
+import { pgArray, rawRows } from '../../../common/sql';
 
 /** Seconds a reprice waits after a price event, so a burst of events on one listing costs one reprice. */
 export const REPRICE_DEBOUNCE_SECONDS = 3;

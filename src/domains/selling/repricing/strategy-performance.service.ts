@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
 import type { Context } from '../../../common/context';
 import { Dec } from '../../../common/money';
-import { rawRows } from '../listings/raw-sql';
+import { rawRows } from '../../../common/sql';
 import type { RepricingStrategyKind } from './repricing-strategy';
 
 /** How one repricing strategy performed for the viewer. */

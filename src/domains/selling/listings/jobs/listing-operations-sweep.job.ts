@@ -1,6 +1,6 @@
 import { defineJob } from '../../../../jobs/job-task';
 import { enqueueOperationPoll } from '../listing-state';
-import { rawRows } from '../raw-sql';
+import { rawRows } from '../../../../common/sql';
 
 declare module '../../../../jobs/job-queue' {
   interface JobPayloads {
