@@ -1,3 +1,4 @@
+import { pgArray, rawRows } from '../../common/sql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
 import type { Context } from '../../common/context';
@@ -43,9 +44,8 @@ interface VariantRow {
 
 /** SQL condition (on `v` variant, `p` product) selecting what a run covers. */
 function scopeOf(request: SyncRunRequest): { sql: string; params: unknown[] } {
-  const list = (ids: string[]) => ids.map(() => '?').join(', ');
-  if (request.variantIds?.length) return { sql: `v.id in (${list(request.variantIds)})`, params: request.variantIds };
-  if (request.productIds?.length) return { sql: `p.id in (${list(request.productIds)})`, params: request.productIds };
+  if (request.variantIds?.length) return { sql: 'v.id = any(?::uuid[])', params: [pgArray(request.variantIds)] };
+  if (request.productIds?.length) return { sql: 'p.id = any(?::uuid[])', params: [pgArray(request.productIds)] };
   // Tiers come from popularity, which product views keep current (catalog's view recorder).
   if (request.tier === 'HOT') return { sql: 'p.popularity >= ?', params: [HOT_POPULARITY] };
   return { sql: `(p.popularity >= ? or p.last_synced_at is null or p.last_synced_at < clock_timestamp() - interval '${COLD_INTERVAL}')`, params: [HOT_POPULARITY] };
@@ -74,13 +74,15 @@ async function commitBatch(em: EntityManager, lease: RunLease, counts: PageCount
   const row = await withDatabaseRetry(lease.log, 'commit market batch', () =>
     em.transactional(async (tx) => {
       await assertLease(tx, lease.run.id, lease.token);
-      if (productIds.length) await tx.execute(`update product set last_synced_at = clock_timestamp() where id in (${productIds.map(() => '?').join(', ')})`, productIds);
-      for (const ref of refs) {
-        await tx.execute(
+      if (productIds.length) await rawRows(tx, 'update product set last_synced_at = clock_timestamp() where id = any(?::uuid[])', [pgArray(productIds)]);
+      if (refs.length) {
+        await rawRows(
+          tx,
           `insert into external_ref (id, platform_id, kind, product_id, variant_id, external_id, created_at, updated_at)
-           values (gen_random_uuid(), ?, 'VARIANT', ?, ?, ?, clock_timestamp(), clock_timestamp())
+           select gen_random_uuid(), r.platform_id, 'VARIANT', r.product_id, r.variant_id, r.external_id, clock_timestamp(), clock_timestamp()
+             from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[]) as r(platform_id, product_id, variant_id, external_id)
            on conflict (platform_id, kind, external_id) do nothing`,
-          [ref.platformId, ref.productId, ref.variantId, ref.externalId],
+          [pgArray(refs.map((r) => r.platformId)), pgArray(refs.map((r) => r.productId)), pgArray(refs.map((r) => r.variantId)), pgArray(refs.map((r) => r.externalId))],
         );
       }
       return recordPage(tx, lease.run.id, counts);
