@@ -1,5 +1,5 @@
 import { createContext } from '../../src/common/context';
-import { refreshStaleOrders, requestMarketRefresh, setOrderSink } from '../../src/domains/sync';
+import { refreshStaleOrders, requestVariantRefresh, setOrderSink } from '../../src/domains/sync';
 import {
   ConnectionsDocument,
   ConnectMarketplaceDocument,
@@ -200,13 +200,10 @@ describe('market data', () => {
     expect(last_synced_at).toBeInstanceOf(Date);
   });
 
-  it('requestMarketRefresh enqueues one market.sync for stale products and none for fresh ones', async () => {
-    const [{ id: productId }] = await t.sql<{ id: string }>(`select id from product where sku = 'HQ7978-100'`);
+  it('requestVariantRefresh (the stale-read hook) enqueues one market.sync for the stale sizes', async () => {
+    const variants = await t.sql<{ id: string }>(`select v.id from variant v join product p on p.id = v.product_id where p.sku = 'HQ7978-100'`);
     const ctx = createContext({ em: t.app.orm.em.fork(), viewer: null, requestId: 'test', log: t.app.log, pubsub: t.app.pubsub, jobs: t.app.jobs });
-    expect(await requestMarketRefresh(ctx, [productId], 3600)).toEqual({ staleProductIds: [], enqueued: false });
-    const stale = await requestMarketRefresh(ctx, [productId, 'not-a-uuid'], 0);
-    expect(stale.staleProductIds).toEqual([productId]);
-    expect(stale.enqueued).toBe(true);
+    await requestVariantRefresh(ctx, { variantIds: [...variants.map((v) => v.id), 'not-a-uuid'] });
     // The worker runs it through the MARKET_DATA connection (the simulator is off here).
     await waitFor('the on-demand market run', async () => {
       const rows = await t.sql<{ status: string }>(`select status from sync_run where kind = 'MARKET_DATA' and trigger = 'ON_DEMAND'`);

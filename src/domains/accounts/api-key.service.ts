@@ -34,12 +34,6 @@ export async function authenticate(em: EntityManager, token: string | undefined)
   return { accountId: key.account_id, apiKeyId: key.id, role: key.role, scopes: key.scopes, baseCurrency: key.base_currency.trim() };
 }
 
-/** Whether the API key behind a viewer is still valid (used to end streams of revoked keys). */
-export async function isApiKeyActive(em: EntityManager, apiKeyId: string): Promise<boolean> {
-  const rows = await em.getConnection().execute('select 1 from api_key where id = ? and revoked_at is null', [apiKeyId]);
-  return rows.length > 0;
-}
-
 /** Issues a new key for the viewer; the token is returned once and never stored. */
 export async function createApiKey(ctx: Context, input: { name: string; scopes?: string[] | null }): Promise<{ apiKey?: ApiKey; token?: string; errors: UserError[] }> {
   const errors: UserError[] = [];

@@ -10,6 +10,6 @@ registerNodeType(Account, 'Account', { loader: AccountByIdLoader });
 export const accountEntities = [Account, ApiKey];
 export const accountResolvers = [AccountResolver] as const;
 export { authChecker, Requirement } from './auth-checker';
-export { authenticate, isApiKeyActive } from './api-key.service';
+export { authenticate } from './api-key.service';
 export { API_KEY_REVOKED, onApiKeyRevokedHere } from './accounts.topics';
 export { createAccountWithKey } from './account.service';

@@ -1,5 +1,5 @@
 import { feeSchedule } from '../catalog';
-import { computeNetPayout, effectiveFeeRate } from './net-payout';
+import { computeNetPayout } from './net-payout';
 
 const stockx = feeSchedule({ sellerFeeRate: '0.0900', paymentProcessingRate: '0.0300', fixedFee: '0.00', minimumFee: '5.00' });
 const ebay = feeSchedule({ sellerFeeRate: '0.1325', paymentProcessingRate: '0', fixedFee: '0.30', minimumFee: '0' });
@@ -52,12 +52,6 @@ describe('computeNetPayout', () => {
 
   it('goes negative when the minimum fee exceeds a cheap price (StockX at 3.00: 3 − 5 − 0.09)', () => {
     expect(computeNetPayout('3.00', stockx).net.toFixed(2)).toBe('-2.09');
-  });
-
-  it('reports the effective fee rate, and none for a zero price', () => {
-    expect(effectiveFeeRate(computeNetPayout('200', stockx))!.toFixed()).toBe('0.12');
-    expect(effectiveFeeRate(computeNetPayout('40', stockx))!.toFixed()).toBe('0.155');
-    expect(effectiveFeeRate(computeNetPayout('0', ebay))).toBeNull();
   });
 
   it('refuses a negative price', () => {

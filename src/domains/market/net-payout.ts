@@ -34,8 +34,3 @@ export function computeNetPayout(price: Decimal.Value, schedule: FeeSchedule): N
     minimumFeeApplied: fees.minimumFeeApplied,
   };
 }
-
-/** Total fees as a fraction of the price (4 decimals, half-even); null for a zero price. */
-export function effectiveFeeRate(payout: NetPayout): Decimal | null {
-  return payout.price.isZero() ? null : payout.totalFees.dividedBy(payout.price).toDecimalPlaces(4, Dec.ROUND_HALF_EVEN);
-}

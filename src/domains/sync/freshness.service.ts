@@ -6,48 +6,17 @@ import { PlatformByIdLoader } from '../catalog';
 import { requestConnectionSync } from './sync-request.service';
 import { syncRuntime } from './sync-runtime';
 
-/** At most this many products or variants per on-demand market sync; a page of results, not the catalog. */
+/** At most this many variants per on-demand market sync; a page of results, not the catalog. */
 const MAX_ON_DEMAND_ITEMS = 200;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const keyOf = (prefix: string, ids: string[]) => `market:on-demand:${prefix}:${createHash('sha1').update(ids.join(',')).digest('hex').slice(0, 16)}`;
-
-/** What a freshness check did. */
-export interface MarketRefreshRequest {
-  /** Products whose prices are older than asked (or missing). */
-  staleProductIds: string[];
-  /** Whether a market.sync job was enqueued now (false when one for the same products already waits, or nothing is stale). */
-  enqueued: boolean;
-}
-
-/**
- * Stale-while-revalidate for market reads: when the newest price of a product (any size, any platform) — or
- * its last sync — is older than `maxAgeSeconds`, enqueues ONE market.sync for those products (a singleton key
- * per product set collapses concurrent readers) and returns at once; the caller serves what it has, flagged stale.
- */
-export async function requestMarketRefresh(ctx: Context, productIds: string[], maxAgeSeconds: number): Promise<MarketRefreshRequest> {
-  const ids = [...new Set(productIds.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))].sort().slice(0, MAX_ON_DEMAND_ITEMS);
-  if (!ids.length) return { staleProductIds: [], enqueued: false };
-  const rows = (await ctx.em.execute(
-    `select p.id from product p
-     where p.id in (${ids.map(() => '?').join(', ')})
-       and coalesce(greatest(p.last_synced_at, (select max(mp.captured_at) from market_price mp where mp.product_id = p.id)), '-infinity')
-           < clock_timestamp() - ? * interval '1 second'
-     order by p.id`,
-    [...ids, Math.max(0, Math.floor(maxAgeSeconds))],
-  )) as Array<{ id: string }>;
-  const stale = rows.map((r) => r.id);
-  if (!stale.length || !ctx.jobs) return { staleProductIds: stale, enqueued: false };
-  const jobId = await ctx.jobs.send('market.sync', { productIds: stale, trigger: SyncTrigger.ON_DEMAND }, { singletonKey: keyOf('p', stale) });
-  if (jobId) ctx.log.debug({ products: stale.length, jobId }, 'stale market data: sync requested');
-  return { staleProductIds: stale, enqueued: jobId !== null };
-}
+const onDemandKey = (variantIds: string[]) => `market:on-demand:v:${createHash('sha1').update(variantIds.join(',')).digest('hex').slice(0, 16)}`;
 
 /** The market domain's stale-read hook: these variants are already known to be stale. */
 export async function requestVariantRefresh(ctx: Context, request: { variantIds: string[] }): Promise<void> {
   const ids = [...new Set(request.variantIds.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))].sort().slice(0, MAX_ON_DEMAND_ITEMS);
   if (!ids.length || !ctx.jobs) return;
-  await ctx.jobs.send('market.sync', { variantIds: ids, trigger: SyncTrigger.ON_DEMAND }, { singletonKey: keyOf('v', ids) });
+  await ctx.jobs.send('market.sync', { variantIds: ids, trigger: SyncTrigger.ON_DEMAND }, { singletonKey: onDemandKey(ids) });
 }
 
 /** How fresh the viewer's synced orders are. */

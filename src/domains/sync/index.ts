@@ -16,7 +16,7 @@ export const syncResolvers = [MarketplaceConnectionResolver, SyncRunResolver] as
 export { syncRuntime, type SyncRuntime, type SyncRuntimeOptions } from './sync-runtime';
 export { startSync } from './sync-startup';
 export { syncJobTasks } from './jobs';
-export { requestMarketRefresh, requestVariantRefresh, refreshStaleOrders, type MarketRefreshRequest, type OrdersFreshness } from './freshness.service';
+export { requestVariantRefresh, refreshStaleOrders, type OrdersFreshness } from './freshness.service';
 export { requestConnectionSync } from './sync-request.service';
 export { buildProvider, providerForConnection, type ConnectionRef } from './connection-provider';
 export { setOrderSink, loggingOrderSink, type OrderSink, type SinkResult, type SyncTarget } from './sinks/order-sink';

@@ -1,7 +1,6 @@
 import type Decimal from 'decimal.js';
 import { Dec } from '../../../common/money';
-import { feeSchedule } from '../../catalog';
-import { computeProfit, computeSaleEconomics } from './profit';
+import { computeProfit } from './profit';
 
 const cents = (value: Decimal) => {
   expect(value.decimalPlaces()).toBeLessThanOrEqual(2);
@@ -10,8 +9,6 @@ const cents = (value: Decimal) => {
 const ratio = (value: Decimal | null) => (value === null ? null : value.toFixed(4));
 const d = (value: string) => new Dec(value);
 
-const stockx = feeSchedule({ sellerFeeRate: '0.09', paymentProcessingRate: '0.03', minimumFee: '5.00' });
-const ebay = feeSchedule({ sellerFeeRate: '0.1325', fixedFee: '0.30' });
 
 describe('computeProfit', () => {
   it('StockX $40 pair bought for $25: net 33.80 → profit 8.80, margin 8.80/40 = 0.22, ROI 8.80/25 = 0.352', () => {
@@ -54,26 +51,5 @@ describe('computeProfit', () => {
 
   it('rejects a negative cost basis', () => {
     expect(() => computeProfit({ netProceeds: d('1'), costBasis: d('-1'), salePrice: d('1') })).toThrow(RangeError);
-  });
-});
-
-describe('computeSaleEconomics', () => {
-  it('StockX $200 pair bought for $110: fees 18.00 + 6.00, net 176.00, profit 66.00, margin 0.33, ROI 0.6', () => {
-    const sale = computeSaleEconomics({ salePrice: d('200.00'), schedule: stockx, costBasis: d('110.00') });
-    expect(cents(sale.sellerFee)).toBe('18.00');
-    expect(cents(sale.paymentProcessingFee)).toBe('6.00');
-    expect(cents(sale.netProceeds)).toBe('176.00');
-    expect(cents(sale.grossProfit)).toBe('90.00');
-    expect(cents(sale.netProfit)).toBe('66.00');
-    expect(ratio(sale.margin)).toBe('0.3300');
-    expect(ratio(sale.roi)).toBe('0.6000');
-  });
-
-  it('eBay $100 card bought for $50, $12.50 label: net 73.95, profit 23.95, margin 0.2395, ROI 0.479', () => {
-    const sale = computeSaleEconomics({ salePrice: d('100.00'), schedule: ebay, shippingCost: d('12.50'), costBasis: d('50.00') });
-    expect(cents(sale.netProceeds)).toBe('73.95');
-    expect(cents(sale.netProfit)).toBe('23.95');
-    expect(ratio(sale.margin)).toBe('0.2395');
-    expect(ratio(sale.roi)).toBe('0.4790');
   });
 });

@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import { Dec, roundMoney } from '../../../common/money';
-import { assertNonNegative, type FeeSchedule, computeNetProceeds, type NetProceeds } from '../../catalog';
+import { assertNonNegative } from '../../catalog';
 
 /** Ratios (margin, ROI) keep four decimal places: 0.1234 = 12.34 %, i.e. to the basis point. */
 export const RATIO_DECIMAL_PLACES = 4;
@@ -43,18 +43,4 @@ export function computeProfit({ netProceeds, costBasis, salePrice }: ProfitInput
     margin: price.isZero() ? null : roundRatio(net.div(price)),
     roi: cost.isZero() ? null : roundRatio(net.div(cost)),
   };
-}
-
-/** Inputs of {@link computeSaleEconomics}. */
-export interface SaleEconomicsInput {
-  salePrice: Decimal;
-  schedule: FeeSchedule;
-  shippingCost?: Decimal;
-  costBasis: Decimal;
-}
-
-/** Fee lines, net proceeds and profit of one sale in one call: what an order row stores. */
-export function computeSaleEconomics({ salePrice, schedule, shippingCost, costBasis }: SaleEconomicsInput): NetProceeds & Profit {
-  const proceeds = computeNetProceeds({ salePrice, schedule, shippingCost });
-  return { ...proceeds, ...computeProfit({ netProceeds: proceeds.netProceeds, costBasis, salePrice }) };
 }
