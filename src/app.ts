@@ -65,7 +65,7 @@ export async function startApplication(config: Config, options: { log?: Logger; 
       databaseUrl = embedded.url;
     }
     const redisClients = config.redisUrl
-      ? { publish: await connectRedis(config.redisUrl, log), subscribe: await connectRedis(config.redisUrl, log) }
+      ? await Promise.all([connectRedis(config.redisUrl, log), connectRedis(config.redisUrl, log)]).then(([publish, subscribe]) => ({ publish, subscribe }))
       : undefined;
     if (redisClients) onStop('redis', async () => Promise.all([redisClients.publish.quit(), redisClients.subscribe.quit()]));
     else if (config.role !== 'worker') log.warn('REDIS_URL is not set: subscriptions only see events published in this process');

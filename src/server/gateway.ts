@@ -84,21 +84,20 @@ export async function startGateway(deps: { config: Config; orm: MikroORM; pubsub
   const viewers = new ViewerCache();
   const stopLocalRevocations = onApiKeyRevokedHere((apiKeyId) => viewers.forgetApiKey(apiKeyId));
   const contextDeps = { orm: deps.orm, pubsub: deps.pubsub, log, jobs: deps.jobs, viewers };
+  const contextFor = async (req: express.Request) =>
+    operationContext(contextDeps, await viewerFor(contextDeps, bearerToken(req.headers.authorization)), String(req.id), req.log);
   app.use(
     '/graphql',
     (req, res, next) => (wantsGraphiql(req) ? res.redirect('/graphiql') : next()),
     rateLimit({ anonymousPerMinute: config.limits.anonymousPerMinute, redis: deps.redis }),
     express.json({ limit: config.limits.maxBodyBytes }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const viewer = await viewerFor(contextDeps, bearerToken(req.headers.authorization));
-        return operationContext(contextDeps, viewer, String(req.id), req.log);
-      },
+      context: ({ req }) => contextFor(req),
     }),
   );
   app.use('/graphql', bodyErrors(config.limits.maxBodyBytes));
   // Downloads authenticated with the same Bearer key as the API (the tax report CSV).
-  app.use(taxReportRouter({ contextFor: async (req) => operationContext(contextDeps, await viewerFor(contextDeps, bearerToken(req.headers.authorization)), String(req.id), req.log) }));
+  app.use(taxReportRouter({ contextFor }));
 
   const ws = attachWebsocket({ ...contextDeps, schema, httpServer, config, metrics });
   await new Promise<void>((resolve, reject) => {

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Viewer } from '../common/context';
 import type { Config } from '../config/config';
-import { errorFormatter } from './error-format';
+import { errorFormatter, formatForWebsocket } from './error-format';
 import { websocketRules } from './limits';
 import type { Metrics } from './metrics';
 import { bearerToken, operationContext, viewerFor, type ContextDeps } from './request-context';
@@ -86,7 +86,7 @@ export function attachWebsocket(deps: ContextDeps & { schema: GraphQLSchema; htt
         }
         return result;
       },
-      onError: (_ctx, _id, _payload, errors) => errors.map((e) => format(e.toJSON(), e)) as never,
+      onError: (_ctx, _id, _payload, errors) => formatForWebsocket(format, errors) as never,
     },
     wss,
   );

@@ -84,6 +84,12 @@ export async function upsertProducts(ctx: Context, input: UpsertProductsInput) {
     await ctx.em.transactional(async (em) => {
       const existing = await em.find(Product, { skuNormalized: { $in: keys } });
       const existingVariants = existing.length ? await em.find(Variant, { productId: { $in: existing.map((p) => p.id) } }) : [];
+      const variantsOf = new Map<string, Variant[]>();
+      for (const variant of existingVariants) {
+        const sizes = variantsOf.get(variant.productId);
+        if (sizes) sizes.push(variant);
+        else variantsOf.set(variant.productId, [variant]);
+      }
       const bySku = new Map(existing.map((p) => [p.skuNormalized, p]));
       writable.forEach((row, i) => {
         if (!row) return;
@@ -93,7 +99,7 @@ export async function upsertProducts(ctx: Context, input: UpsertProductsInput) {
           created[i] = true;
         }
         assignProduct(product, row);
-        applyVariants(em, product, row.variants ?? [], existingVariants.filter((v) => v.productId === product!.id));
+        applyVariants(em, product, row.variants ?? [], variantsOf.get(product.id) ?? []);
         written[i] = product;
       });
     });

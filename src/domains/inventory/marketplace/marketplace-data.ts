@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import { Dec, Money } from '../../../common/money';
-import { computeNetProceeds } from '../../catalog';
+import { computeBuyerCost, computeNetProceeds } from '../../catalog';
 import type { MarketplaceData } from '../api/marketplace-data.types';
 import { PriceBasis } from '../entities/inventory.enums';
 import type { PlatformMarket } from './platform-market';
@@ -43,7 +43,7 @@ export function marketplaceDataOf(entry: PlatformMarket): MarketplaceData {
   const currency = market?.currency ?? listing?.currency.trim() ?? platform.defaultCurrency.trim();
   const velocity =
     market?.sales7d != null ? new Dec(market.sales7d).div(7) : market?.sales30d != null ? new Dec(market.sales30d).div(30) : null;
-  const buyerPays = market?.lowestAsk ? market.lowestAsk.plus(market.lowestAsk.times(platform.buyerFeeRate).toDecimalPlaces(2, Dec.ROUND_HALF_EVEN)) : null;
+  const buyerPays = market?.lowestAsk ? computeBuyerCost(market.lowestAsk, platform).total : null;
   return {
     platform,
     ourAsk: listing ? Money.of(listing.askPrice, listing.currency.trim()) : null,
