@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { systemClock, type Clock } from './common/clock';
 import { createLogger } from './common/logger';
 import { createPubSub, type PubSub } from './common/pubsub';
 import type { Config } from './config/config';
@@ -19,6 +20,8 @@ export interface Application {
   orm: MikroORM;
   pubsub: PubSub;
   log: Logger;
+  /** The clock every operation, job and cache of this process reads "now" from. */
+  clock: Clock;
   gateway?: Gateway;
   /** Job queue of this process; it also runs the workers unless the role is gateway. */
   jobs: JobEngine;
@@ -43,8 +46,9 @@ async function connectRedis(url: string, log: Logger): Promise<Redis> {
 }
 
 /** Composition root: database → ORM → migrations → pub/sub → gateway (→ worker). Undone in reverse by stop(). */
-export async function startApplication(config: Config, options: { log?: Logger; jobTasks?: readonly JobTask[] } = {}): Promise<Application> {
+export async function startApplication(config: Config, options: { log?: Logger; jobTasks?: readonly JobTask[]; clock?: Clock } = {}): Promise<Application> {
   const log = options.log ?? createLogger(config.logLevel, { role: config.role });
+  const clock = options.clock ?? systemClock;
   const started = Date.now();
   const cleanup: Array<{ name: string; run: () => Promise<unknown> }> = [];
   const onStop = (name: string, run: () => Promise<unknown>) => cleanup.push({ name, run });
@@ -86,7 +90,7 @@ export async function startApplication(config: Config, options: { log?: Logger; 
     // Synced orders and listings are stored by the selling domain, which publishes orderChanged and listingChanged on this process's pub/sub.
     setOrderSink(createOrderSink(pubsub));
     setListingSink(createListingSink(pubsub));
-    const jobs = await JobEngine.start({ config, orm, pubsub, log, databaseUrl, tasks: options.jobTasks ?? jobTasks, work: config.role !== 'gateway' });
+    const jobs = await JobEngine.start({ config, orm, pubsub, log, clock, databaseUrl, tasks: options.jobTasks ?? jobTasks, work: config.role !== 'gateway' });
     // Stopped after the gateway (which may still enqueue while it drains) and before the database pool.
     onStop('jobs', () => jobs.stop(Math.max(1000, config.shutdownTimeoutMs - 2000)));
     // Workers turn price-change events into debounced per-listing reprice jobs.
@@ -98,11 +102,11 @@ export async function startApplication(config: Config, options: { log?: Logger; 
       // Stopped after the gateway (its last requests still count views) and before the database pool.
       productViews = startProductViews(orm, { log, flushIntervalMs: config.productViews.flushSeconds * 1000 });
       onStop('product views', () => productViews!.stop());
-      gateway = await startGateway({ config, orm, pubsub, redis: redisClients?.publish, log, jobs });
+      gateway = await startGateway({ config, orm, pubsub, redis: redisClients?.publish, log, clock, jobs });
       onStop('gateway', () => gateway!.stop());
     }
     log.info({ ms: Date.now() - started, role: config.role, embeddedDatabase: !!embedded }, 'MarketGraph started');
-    return { config, orm, pubsub, log, gateway, jobs, productViews, url: gateway?.url, stop: stopAll };
+    return { config, orm, pubsub, log, clock, gateway, jobs, productViews, url: gateway?.url, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

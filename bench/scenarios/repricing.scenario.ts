@@ -62,7 +62,7 @@ async function overHttp(gateway: BenchGateway, dryRun: boolean, label: string, f
 
 async function inProcess(gateway: BenchGateway, accountId: string, label: string): Promise<Measured> {
   const { app } = gateway;
-  const ctx = createContext({ em: app.orm.em.fork(), viewer: null, requestId: 'bench', log: app.log, pubsub: app.pubsub, jobs: app.jobs });
+  const ctx = createContext({ em: app.orm.em.fork(), viewer: null, requestId: 'bench', log: app.log, pubsub: app.pubsub, clock: app.clock, jobs: app.jobs });
   const started = performance.now();
   const { result, statements } = await counting(gateway, () =>
     runRepricing(ctx, { accountId, statuses: [ListingStatus.ACTIVE], requireRule: false }, { dryRun: true, trigger: 'REQUEST', collect: true }),

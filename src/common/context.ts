@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type DataLoader from 'dataloader';
 import type { Logger } from 'pino';
 import type { JobQueue } from '../jobs/job-queue';
+import type { Clock } from './clock';
 import type { PubSub } from './pubsub';
 
 /** Account role; admins may write shared data (catalog, market, sellers). */
@@ -43,6 +44,8 @@ export interface Context {
   requestId: string;
   log: Logger;
   pubsub: PubSub;
+  /** The process's clock: every "now" an operation computes with comes from here. */
+  clock: Clock;
   /** Enqueues background jobs (absent only where no job engine runs, e.g. command-line tools). */
   jobs?: JobQueue;
 }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
+import type { Clock } from '../common/clock';
 import { createContext } from '../common/context';
 import type { PubSub } from '../common/pubsub';
 import type { Config } from '../config/config';
@@ -20,6 +21,7 @@ export interface JobEngineOptions {
   orm: MikroORM;
   pubsub: PubSub;
   log: Logger;
+  clock: Clock;
   databaseUrl: string;
   tasks: readonly JobTask[];
   work: boolean;
@@ -190,13 +192,14 @@ export class JobEngine implements JobQueue {
   }
 
   private context(task: JobTask, id: string, retryCount: number, trigger: JobTrigger): JobContext {
-    const { orm, pubsub, log, config } = this.options;
+    const { orm, pubsub, log, config, clock } = this.options;
     const ctx = createContext({
       em: orm.em.fork({ useContext: false }),
       viewer: null,
       requestId: `job:${id}`,
       log: log.child({ job: task.name, jobId: id }),
       pubsub,
+      clock,
       jobs: this,
     });
     return Object.assign(ctx, { jobs: this, config, job: { id, name: task.name, retryCount, trigger }, signal: this.abort.signal });

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import type { Clock } from '../common/clock';
 import type { PubSub, Topics } from '../common/pubsub';
 import type { Config } from '../config/config';
 import type { JobQueue } from '../jobs/job-queue';
@@ -47,7 +48,7 @@ export interface Gateway {
   stop(): Promise<void>;
 }
 
-export async function startGateway(deps: { config: Config; orm: MikroORM; pubsub: PubSub; redis?: Redis; log: Logger; jobs?: JobQueue }): Promise<Gateway> {
+export async function startGateway(deps: { config: Config; orm: MikroORM; pubsub: PubSub; redis?: Redis; log: Logger; clock: Clock; jobs?: JobQueue }): Promise<Gateway> {
   const { config, log } = deps;
   const schema = await gatewaySchema();
   const metrics = new Metrics();
@@ -81,9 +82,9 @@ export async function startGateway(deps: { config: Config; orm: MikroORM; pubsub
 
   const apollo = createApollo({ schema, httpServer, config, log, metrics });
   await apollo.start();
-  const viewers = new ViewerCache();
+  const viewers = new ViewerCache(deps.clock);
   const stopLocalRevocations = onApiKeyRevokedHere((apiKeyId) => viewers.forgetApiKey(apiKeyId));
-  const contextDeps = { orm: deps.orm, pubsub: deps.pubsub, log, jobs: deps.jobs, viewers };
+  const contextDeps = { orm: deps.orm, pubsub: deps.pubsub, log, clock: deps.clock, jobs: deps.jobs, viewers };
   const contextFor = async (req: express.Request) =>
     operationContext(contextDeps, await viewerFor(contextDeps, bearerToken(req.headers.authorization)), String(req.id), req.log);
   app.use(

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
+import type { Clock } from '../common/clock';
 import { createContext, type Context, type Viewer } from '../common/context';
 import type { PubSub } from '../common/pubsub';
 import { authenticate } from '../domains/accounts';
@@ -11,6 +12,7 @@ export interface ContextDeps {
   orm: MikroORM;
   pubsub: PubSub;
   log: Logger;
+  clock: Clock;
   jobs?: JobQueue;
   viewers?: ViewerCache;
 }
@@ -40,6 +42,7 @@ export function operationContext(deps: ContextDeps, viewer: Viewer | null, reque
     requestId,
     log: log ?? deps.log.child({ requestId }),
     pubsub: deps.pubsub,
+    clock: deps.clock,
     jobs: deps.jobs,
   });
 }

@@ -1,3 +1,4 @@
+import type { Clock } from '../common/clock';
 import type { Viewer } from '../common/context';
 
 const TTL_MS = 5_000;
@@ -11,17 +12,19 @@ const MAX_ENTRIES = 10_000;
 export class ViewerCache {
   private readonly entries = new Map<string, { viewer: Viewer; expires: number }>();
 
+  constructor(private readonly clock: Clock) {}
+
   get(token: string): Viewer | undefined {
     const entry = this.entries.get(token);
     if (!entry) return undefined;
-    if (entry.expires > Date.now()) return entry.viewer;
+    if (entry.expires > this.clock.now().getTime()) return entry.viewer;
     this.entries.delete(token);
     return undefined;
   }
 
   set(token: string, viewer: Viewer): void {
     if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(token, { viewer, expires: Date.now() + TTL_MS });
+    this.entries.set(token, { viewer, expires: this.clock.now().getTime() + TTL_MS });
   }
 
   forgetApiKey(apiKeyId: string): void {

@@ -1,5 +1,5 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { LinkExternalRefDocument, ProductsDeepDocument, ProductsDeepWithTotalDocument, ViewerDocument } from '../generated/graphql';
+import { LinkExternalRefDocument, ProductsDeepDocument, ProductsDeepWithTotalDocument } from '../generated/graphql';
 import { startTestApp, type TestApp } from '../support/app';
 import { productInput, seedProducts } from '../support/catalog';
 
@@ -23,11 +23,9 @@ async function seedUpTo(total: number): Promise<void> {
 
 /** SQL statements issued while answering one operation (after a warm-up request, so auth bookkeeping is settled). */
 async function statementsOf<R>(document: TypedDocumentNode<R, { first?: number | null }>, first: number): Promise<{ count: number; statements: string[]; data: R }> {
-  await t.request(ViewerDocument, {}, reader);
-  t.sql.reset();
-  const res = await t.request(document, { first }, reader);
-  expect(res.body.errors).toBeUndefined();
-  return { count: t.sql.count, statements: [...t.sql.statements], data: res.body.data! };
+  const { body, count, statements } = await t.statementsOf(document, { first }, reader);
+  expect(body.errors).toBeUndefined();
+  return { count, statements, data: body.data! };
 }
 
 beforeAll(async () => {

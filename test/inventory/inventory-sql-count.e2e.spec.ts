@@ -1,4 +1,4 @@
-import { InventoryMarketDocument, ViewerDocument } from '../generated/graphql';
+import { InventoryMarketDocument } from '../generated/graphql';
 import { startTestApp, type TestApp } from '../support/app';
 import { addItem, listItem, marketFixture, quote, type MarketFixture } from './inventory-support';
 
@@ -19,11 +19,9 @@ async function addUpTo(total: number): Promise<void> {
 }
 
 async function statementsOf(first: number) {
-  await t.request(ViewerDocument, {}, token);
-  t.sql.reset();
-  const res = await t.request(InventoryMarketDocument, { first }, token);
-  expect(res.body.errors).toBeUndefined();
-  return { count: t.sql.count, statements: [...t.sql.statements], edges: res.body.data!.inventory.edges };
+  const { body, count, statements } = await t.statementsOf(InventoryMarketDocument, { first }, token);
+  expect(body.errors).toBeUndefined();
+  return { count, statements, edges: body.data!.inventory.edges };
 }
 
 beforeAll(async () => {

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { systemClock } from '../../src/common/clock';
 import { createLogger } from '../../src/common/logger';
 import { createPubSub } from '../../src/common/pubsub';
 import { loadConfig } from '../../src/config/config';
@@ -29,7 +30,7 @@ afterAll(async () => {
 /** A job engine on the test database: a worker, or with `work: false` a producer that only enqueues (the gateway role). */
 async function startEngine(tasks: JobTask[], work = true): Promise<JobEngine> {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url, JOB_POLL_INTERVAL_SECONDS: '0.5' }, ['node', 'test']);
-  const engine = await JobEngine.start({ config, orm, pubsub: createPubSub(), log, databaseUrl: database.url, tasks, work });
+  const engine = await JobEngine.start({ config, orm, pubsub: createPubSub(), log, clock: systemClock, databaseUrl: database.url, tasks, work });
   engines.push(engine);
   return engine;
 }

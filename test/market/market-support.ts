@@ -2,6 +2,9 @@ import type { Client } from 'graphql-ws';
 import { uuidOf } from '../../src/common/node';
 import { PlatformsDocument, UpsertProductsDocument } from '../generated/graphql';
 import type { TestApp } from '../support/app';
+import { waitFor } from '../support/wait';
+
+export { waitFor };
 
 /** A product created through the admin API, with its sizes' global ids and UUIDs. */
 export interface TestProduct {
@@ -44,14 +47,6 @@ export async function platformIds(t: TestApp): Promise<Record<string, { id: stri
   return Object.fromEntries(res.body.data!.platforms.map((p) => [p.slug, { id: p.id, uuid: uuidOf(p.id, 'Platform')! }]));
 }
 
-/** Polls until the condition holds; fails the test with `what` after a generous deadline (never asserts timing). */
-export async function waitFor(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 /** A live subscription collecting every result it receives. */
 export interface Collector<T> {

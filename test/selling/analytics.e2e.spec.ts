@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { convertMoney } from '../../src/common/fx';
 import { findFxRate } from '../../src/domains/sync';
-import { ProfitAnalyticsDocument, ReturnRatesDocument, SalesSummaryDocument, TopProductsDocument, UpdateOrderStatusDocument, ViewerDocument } from '../generated/graphql';
+import { ProfitAnalyticsDocument, ReturnRatesDocument, SalesSummaryDocument, TopProductsDocument, UpdateOrderStatusDocument } from '../generated/graphql';
 import { startTestApp, type TestApp } from '../support/app';
 import { addItem, cents, marketFixture, ratio, recordSale, sql, type MarketFixture } from './orders-support';
 
@@ -77,11 +77,10 @@ describe('profitAnalytics', () => {
 
 describe('salesSummary', () => {
   it('groups by marketplace in one GROUP BY statement, largest revenue first', async () => {
-    await t.request(ViewerDocument, {}, seller);
-    t.sql.reset();
-    const res = await t.request(SalesSummaryDocument, { groupBy: 'MARKETPLACE', from: at(30) }, seller);
+    const { body, statements } = await t.statementsOf(SalesSummaryDocument, { groupBy: 'MARKETPLACE', from: at(30) }, seller);
+    const res = { body };
     expect(res.body.errors).toBeUndefined();
-    expect(t.sql.statements.filter((s) => /group by/i.test(s))).toHaveLength(1);
+    expect(statements.filter((s) => /group by/i.test(s))).toHaveLength(1);
     const rows = res.body.data!.salesSummary.map((b) => ({
       key: b.key, platform: b.platform?.slug, orders: b.orders, returned: b.returnedOrders, withoutProfit: b.ordersWithoutProfit,
       ...money(b, ['revenue', 'fees', 'shipping', 'netProceeds', 'costBasis', 'netProfit']), margin: ratio(b.margin), roi: ratio(b.roi),

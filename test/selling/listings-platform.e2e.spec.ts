@@ -136,7 +136,7 @@ it('deactivates the other listings on their platforms when the item sells', asyn
   const sells = (await listItem(t, seller.token, { inventoryItemId: item, platform: 'ebay', price: '150.00' })).listing!;
   const other = (await listItem(t, seller.token, { inventoryItemId: item, platform: 'stockx', price: '150.00' })).listing!;
   await waitFor('the StockX listing to go live', async () => (await listingOf(other.id)).status === 'ACTIVE', 20_000);
-  const ctx = createContext({ em: t.app.orm.em.fork(), viewer: null, requestId: 'test', log: t.app.log, pubsub: t.app.pubsub, jobs: t.app.jobs });
+  const ctx = createContext({ em: t.app.orm.em.fork(), viewer: null, requestId: 'test', log: t.app.log, pubsub: t.app.pubsub, clock: t.app.clock, jobs: t.app.jobs });
   const result = await markListingSold(ctx, uuidOf(sells.id, 'Listing')!);
   expect(result.delisted.map((l) => l.id)).toEqual([uuidOf(other.id, 'Listing')]);
   expect(channels.stockx.calls.at(-1)).toBe(`deactivate ${(await listingOf(other.id)).externalListingId}`);

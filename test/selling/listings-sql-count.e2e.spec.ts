@@ -1,4 +1,4 @@
-import { ListingsHistoryDocument, UpdateListingPriceDocument, ViewerDocument } from '../generated/graphql';
+import { ListingsHistoryDocument, UpdateListingPriceDocument } from '../generated/graphql';
 import { addItem, listItem, marketFixture, quote, type MarketFixture } from '../inventory/inventory-support';
 import { startTestApp, type TestApp } from '../support/app';
 
@@ -23,11 +23,9 @@ async function listUpTo(total: number): Promise<void> {
 }
 
 async function statementsOf(first: number) {
-  await t.request(ViewerDocument, {}, token);
-  t.sql.reset();
-  const res = await t.request(ListingsHistoryDocument, { first, last: 2 }, token);
-  expect(res.body.errors).toBeUndefined();
-  return { count: t.sql.count, statements: [...t.sql.statements], edges: res.body.data!.listings.edges };
+  const { body, count, statements } = await t.statementsOf(ListingsHistoryDocument, { first, last: 2 }, token);
+  expect(body.errors).toBeUndefined();
+  return { count, statements, edges: body.data!.listings.edges };
 }
 
 beforeAll(async () => {

@@ -20,7 +20,7 @@ let token: string;
 let v: Array<{ id: string; uuid: string }>;
 
 const codes = (errors: Array<{ code: string; field: string[] | null }>) => errors.map((e) => `${e.code}@${(e.field ?? []).join('.')}`).sort();
-const systemContext = () => createContext({ em: t.app.orm.em.fork(), viewer: null, requestId: 'test', log: t.app.log, pubsub: t.app.pubsub, jobs: t.app.jobs });
+const systemContext = () => createContext({ em: t.app.orm.em.fork(), viewer: null, requestId: 'test', log: t.app.log, pubsub: t.app.pubsub, clock: t.app.clock, jobs: t.app.jobs });
 
 beforeAll(async () => {
   t = await startTestApp();

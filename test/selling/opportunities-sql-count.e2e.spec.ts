@@ -1,5 +1,5 @@
 import { detectArbitrageOpportunities } from '../../src/domains/selling';
-import { ArbitrageOpportunitiesDocument, ViewerDocument } from '../generated/graphql';
+import { ArbitrageOpportunitiesDocument } from '../generated/graphql';
 import { startTestApp, type TestApp } from '../support/app';
 import { createProducts, platformIds, quote, type MarketFixture } from './orders-support';
 
@@ -19,11 +19,9 @@ async function addRoutes(n: number): Promise<void> {
 }
 
 async function statementsOf(first: number) {
-  await t.request(ViewerDocument, {}, viewer);
-  t.sql.reset();
-  const res = await t.request(ArbitrageOpportunitiesDocument, { first }, viewer);
-  expect(res.body.errors).toBeUndefined();
-  return { count: t.sql.count, statements: [...t.sql.statements], edges: res.body.data!.arbitrageOpportunities.edges };
+  const { body, count, statements } = await t.statementsOf(ArbitrageOpportunitiesDocument, { first }, viewer);
+  expect(body.errors).toBeUndefined();
+  return { count, statements, edges: body.data!.arbitrageOpportunities.edges };
 }
 
 beforeAll(async () => {

@@ -1,4 +1,4 @@
-import { OrdersDeepDocument, ViewerDocument } from '../generated/graphql';
+import { OrdersDeepDocument } from '../generated/graphql';
 import { startTestApp, type TestApp } from '../support/app';
 import { addItem, listItem, marketFixture, recordSale, type MarketFixture } from './orders-support';
 
@@ -25,11 +25,9 @@ async function recordUpTo(total: number): Promise<void> {
 }
 
 async function statementsOf(first: number) {
-  await t.request(ViewerDocument, {}, seller);
-  t.sql.reset();
-  const res = await t.request(OrdersDeepDocument, { first }, seller);
-  expect(res.body.errors).toBeUndefined();
-  return { count: t.sql.count, statements: [...t.sql.statements], edges: res.body.data!.orders.edges };
+  const { body, count, statements } = await t.statementsOf(OrdersDeepDocument, { first }, seller);
+  expect(body.errors).toBeUndefined();
+  return { count, statements, edges: body.data!.orders.edges };
 }
 
 beforeAll(async () => {

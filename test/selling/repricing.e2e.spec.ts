@@ -158,7 +158,7 @@ describe('strategyPerformance', () => {
     await own(5, '300.00', 'COMPETITIVE');
     await sql(t, "update listing set listed_at = now() - interval '4 days' where id = ?", [uuidOf(a.id, 'Listing')]);
     await sql(t, "update listing set listed_at = now() - interval '2 days' where id = ?", [uuidOf(b.id, 'Listing')]);
-    const ctx = createContext({ em: t.app.orm.em.fork(), viewer: null, requestId: 'test', log: t.app.log, pubsub: t.app.pubsub });
+    const ctx = createContext({ em: t.app.orm.em.fork(), viewer: null, requestId: 'test', log: t.app.log, pubsub: t.app.pubsub, clock: t.app.clock });
     await markListingSold(ctx, uuidOf(a.id, 'Listing')!);
     // An order recorded for b wins over b's own sale facts: margin 0.3000 from the order row.
     await sql(

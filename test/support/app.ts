@@ -7,15 +7,29 @@ import { startApplication, type Application } from '../../src/app';
 import { loadConfig } from '../../src/config/config';
 import { createAccountWithKey } from '../../src/domains/accounts';
 import type { JobTask } from '../../src/jobs';
+import { TestClock } from './clock';
 import { createTestDatabase } from './database';
+import { waitFor } from './wait';
 
 /** A gateway on a random port against a database of its own. */
 export interface TestApp {
   url: string;
   wsUrl: string;
   app: Application;
+  /** The app's clock: follows the system clock until a test freezes or advances it. */
+  clock: TestClock;
   /** SQL statements issued since the app started (reset with `sql.reset()`). */
   sql: { count: number; statements: string[]; reset(): void };
+  /**
+   * Counts the statements `run` issues: waits until the pool is idle (nothing of an earlier request still in
+   * flight), runs it, and waits for the pool to be idle again (its fire-and-forget statements count too).
+   */
+  countStatements<T>(run: () => Promise<T>): Promise<{ result: T; count: number; statements: string[] }>;
+  /**
+   * The statements of one request in the state of every request after a client's first: the viewer's key is in the
+   * gateway's cache (a warm-up request put it there; the clock stays frozen meanwhile, so the entry cannot expire).
+   */
+  statementsOf<R, V>(document: TypedDocumentNode<R, V>, variables: V, token?: string): Promise<{ body: ExecutionResult<R>; count: number; statements: string[] }>;
   /** Creates an account and returns its API key. */
   createAccount(options?: { admin?: boolean; email?: string }): Promise<{ token: string; accountId: string }>;
   /** Posts an operation over HTTP. */
@@ -38,7 +52,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     { NODE_ENV: 'test', ENCRYPTION_KEY: TEST_ENCRYPTION_KEY, ANONYMOUS_RATE_LIMIT_PER_MINUTE: '100000', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SEED_DEMO: 'false', DATABASE_URL: database.url, DATABASE_POOL_SIZE: '4', ...env },
     ['node', 'test', `--role=${env.ROLE ?? 'gateway'}`],
   );
-  const app = await startApplication(config, { jobTasks: options.jobTasks });
+  const clock = new TestClock();
+  const app = await startApplication(config, { jobTasks: options.jobTasks, clock });
   const sql = {
     count: 0,
     statements: [] as string[],
@@ -56,11 +71,33 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
   const clients: Client[] = [];
   let accounts = 0;
 
-  return {
+  const pool = (app.orm.em.getKnex().client as { pool: { numUsed(): number; numPendingAcquires(): number; numPendingCreates(): number } }).pool;
+  const poolIdle = () => waitFor('the database pool to be idle', () => pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates() === 0, 10_000, 5);
+
+  const testApp: TestApp = {
     url,
     wsUrl,
     app,
+    clock,
     sql,
+    async countStatements(run) {
+      await poolIdle();
+      sql.reset();
+      const result = await run();
+      await poolIdle();
+      return { result, count: sql.count, statements: [...sql.statements] };
+    },
+    async statementsOf(document, variables, token) {
+      const frozen = clock.isFrozen;
+      clock.freeze();
+      try {
+        if (token) await testApp.request('{ __typename }', undefined, token);
+        const { result, count, statements } = await testApp.countStatements(() => testApp.request(document, variables, token));
+        return { body: result.body, count, statements };
+      } finally {
+        if (!frozen) clock.resume();
+      }
+    },
     async createAccount(options = {}) {
       const { account, token } = await createAccountWithKey(app.orm.em.fork(), {
         email: options.email ?? `user${++accounts}-${Date.now()}@example.com`,
@@ -94,6 +131,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
       await database.drop();
     },
   };
+  return testApp;
 }
 
 /** Runs one operation over a graphql-ws client and returns its single result. */

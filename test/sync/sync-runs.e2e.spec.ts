@@ -202,7 +202,7 @@ describe('market data', () => {
 
   it('requestVariantRefresh (the stale-read hook) enqueues one market.sync for the stale sizes', async () => {
     const variants = await t.sql<{ id: string }>(`select v.id from variant v join product p on p.id = v.product_id where p.sku = 'HQ7978-100'`);
-    const ctx = createContext({ em: t.app.orm.em.fork(), viewer: null, requestId: 'test', log: t.app.log, pubsub: t.app.pubsub, jobs: t.app.jobs });
+    const ctx = createContext({ em: t.app.orm.em.fork(), viewer: null, requestId: 'test', log: t.app.log, pubsub: t.app.pubsub, clock: t.app.clock, jobs: t.app.jobs });
     await requestVariantRefresh(ctx, { variantIds: [...variants.map((v) => v.id), 'not-a-uuid'] });
     // The worker runs it through the MARKET_DATA connection (the simulator is off here).
     await waitFor('the on-demand market run', async () => {
@@ -223,6 +223,7 @@ describe('refreshStaleOrders', () => {
         requestId: 'test',
         log: t.app.log,
         pubsub: t.app.pubsub,
+        clock: t.app.clock,
         jobs: t.app.jobs,
       });
     const [first, second] = await Promise.all([refreshStaleOrders(viewerCtx()), refreshStaleOrders(viewerCtx())]);

@@ -140,5 +140,5 @@ export function recordProductView(ctx: Context, productId: string): void {
   if (!seen) counted.set(ctx, (seen = new Set()));
   if (seen.has(productId)) return;
   seen.add(productId);
-  recorder.record(productId);
+  recorder.record(productId, ctx.clock.now());
 }

@@ -24,7 +24,7 @@ export async function findInventoryItem(ctx: Context, id: string): Promise<Inven
 
 /** Adds units of one size to the viewer's inventory. */
 export async function addInventoryItem(ctx: Context, input: AddInventoryItemInput): Promise<ItemResult> {
-  const errors = itemFieldErrors(input, new Date());
+  const errors = itemFieldErrors(input, ctx.clock.now());
   const variantUuid = uuidOf(input.variantId, 'Variant');
   const variant = variantUuid ? await ctx.loaders.get(VariantByIdLoader).load(variantUuid) : null;
   if (!variant) errors.push(userError(ErrorCode.NOT_FOUND, 'No such variant.', ['variantId']));
@@ -36,7 +36,7 @@ export async function addInventoryItem(ctx: Context, input: AddInventoryItemInpu
     quantitySold: 0,
     purchasePriceAmount: input.purchasePrice,
     purchaseCurrency: normalizeCurrency(input.purchaseCurrency ?? ctx.viewer!.baseCurrency)!,
-    purchasedAt: input.purchasedAt ?? new Date(),
+    purchasedAt: input.purchasedAt ?? ctx.clock.now(),
     condition: input.condition ?? ItemCondition.NEW,
     status: InventoryStatus.IN_STOCK,
     notes: input.notes?.trim() || null,
@@ -49,7 +49,7 @@ export async function addInventoryItem(ctx: Context, input: AddInventoryItemInpu
 export async function updateInventoryItem(ctx: Context, input: UpdateInventoryItemInput): Promise<ItemResult> {
   const item = await findInventoryItem(ctx, input.id);
   if (!item) return notFound();
-  const errors = itemFieldErrors(input, new Date());
+  const errors = itemFieldErrors(input, ctx.clock.now());
   if (item.status === InventoryStatus.REMOVED) errors.push(userError(ErrorCode.CONFLICT, 'The item was removed; it can no longer be changed.', ['id']));
   if (input.quantity != null && input.quantity < item.quantitySold) {
     errors.push(userError(ErrorCode.CONFLICT, `${item.quantitySold} units are already sold; the quantity cannot go below that.`, ['quantity']));

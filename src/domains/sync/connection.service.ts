@@ -118,7 +118,7 @@ export async function disconnectMarketplace(ctx: Context, args: { id: string }):
   if (connection.status === ConnectionStatus.DISCONNECTED) return { connection, errors: [] };
   connection.status = ConnectionStatus.DISCONNECTED;
   connection.credentials = null;
-  connection.disconnectedAt = new Date();
+  connection.disconnectedAt = ctx.clock.now();
   await ctx.em.flush();
   await failActiveRunsOfConnection(ctx, connection, 'The connection was disconnected by its owner.', 'DISCONNECTED');
   await ctx.pubsub.publish(SYNC_CONNECTION_CLOSED, connection.accountId, { connectionId: connection.id, status: connection.status });

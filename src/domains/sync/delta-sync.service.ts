@@ -154,7 +154,7 @@ async function walkPages(ctx: Context, lease: RunLease, connectionId: string, ki
         if (!order.unifiedStatus) lease.log.warn({ platform: connection.platform, rawStatus: order.rawStatus, externalOrderNumber: order.externalOrderNumber }, 'unknown order status kept raw');
       }
     }
-    const next = advance(state, page, new Date());
+    const next = advance(state, page, ctx.clock.now());
     const row = await commitPage(ctx.em, lease, connection, spec, state, next, page);
     if (row) {
       failed = row.failed_count;

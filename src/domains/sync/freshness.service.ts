@@ -38,7 +38,7 @@ export async function refreshStaleOrders(ctx: Context, options: { maxAgeSeconds?
   if (!ctx.viewer) return { syncedAt: null, stale: false, runIds: [] };
   const maxAgeMs = (options.maxAgeSeconds ?? syncRuntime().ordersStaleAfterSeconds) * 1000;
   const connections = await ctx.em.find(MarketplaceConnection, { scope: ConnectionScope.SELLER_ACCOUNT, status: { $in: [ConnectionStatus.CONNECTED, ConnectionStatus.ERROR] } });
-  const now = Date.now();
+  const now = ctx.clock.now().getTime();
   let oldest: number | null = connections.length ? Infinity : null;
   const runIds: string[] = [];
   let stale = false;

@@ -121,7 +121,7 @@ async function priceThroughConnection(ctx: Context, lease: RunLease, connection:
     const requests: MarketDataRequest[] = batch.map((v) => ({ variantId: v.variant_id, externalProductId: v.product_ext!, externalVariantId: v.variant_ext ?? undefined, sizeKey: v.size_key }));
     const result = await provider.fetchMarketData(requests, lease.signal);
     const ingest = result.quotes.length
-      ? await ingestMarketSnapshots(ctx.em, ctx.pubsub, result.quotes.map((q) => toSnapshot(q, connection.platform_id)), { errorPolicy: ErrorPolicy.REJECT_FAILED_ROWS, log: lease.log })
+      ? await ingestMarketSnapshots(ctx.em, ctx.pubsub, result.quotes.map((q) => toSnapshot(q, connection.platform_id)), { errorPolicy: ErrorPolicy.REJECT_FAILED_ROWS, now: ctx.clock.now(), log: lease.log })
       : { written: 0, rowErrors: [] };
     const byId = new Map(batch.map((v) => [v.variant_id, v]));
     const learned = result.quotes.flatMap((q) => {
@@ -156,7 +156,7 @@ async function priceWithSimulator(ctx: Context, lease: RunLease): Promise<RunRes
   let failed = 0;
   for (const batch of chunk(variants, SIMULATED_QUOTA.batchSize)) {
     lease.signal.throwIfAborted();
-    const now = new Date();
+    const now = ctx.clock.now();
     const simulated: SimulatedVariant[] = batch.map((v) => ({
       variantId: v.variant_id,
       sizeKey: v.size_key,
@@ -165,7 +165,7 @@ async function priceWithSimulator(ctx: Context, lease: RunLease): Promise<RunRes
       product: { key: v.sku_normalized, category: v.category as SimulatedVariant['product']['category'], popularity: v.popularity, retailPrice: v.retail_price },
     }));
     const rows = simulateSnapshots(simulated, platforms, { seed, tick: tickAt(now, intervalSeconds), capturedAt: now });
-    const ingest = rows.length ? await ingestMarketSnapshots(ctx.em, ctx.pubsub, rows, { errorPolicy: ErrorPolicy.REJECT_FAILED_ROWS, log: lease.log }) : { written: 0, rowErrors: [] };
+    const ingest = rows.length ? await ingestMarketSnapshots(ctx.em, ctx.pubsub, rows, { errorPolicy: ErrorPolicy.REJECT_FAILED_ROWS, now: ctx.clock.now(), log: lease.log }) : { written: 0, rowErrors: [] };
     const counts = { fetched: rows.length, written: ingest.written, failed: ingest.rowErrors.length };
     fetched += counts.fetched;
     failed += counts.failed;

@@ -106,7 +106,7 @@ export const SCHEDULED_LISTINGS_EVERY_MS = 60 * 60_000;
  * Requests the periodic orders and listings syncs of every CONNECTED (or ERROR) seller connection that is due.
  * Each connection is requested on its own: one failing never keeps the others from being scheduled.
  */
-export async function scheduleConnectionSyncs(ctx: Context, now = new Date()): Promise<{ requested: number; failed: number }> {
+export async function scheduleConnectionSyncs(ctx: Context, now = ctx.clock.now()): Promise<{ requested: number; failed: number }> {
   const connections = await ctx.em.find(
     MarketplaceConnection,
     { scope: ConnectionScope.SELLER_ACCOUNT, status: { $in: [ConnectionStatus.CONNECTED, ConnectionStatus.ERROR] } },

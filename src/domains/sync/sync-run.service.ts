@@ -109,7 +109,7 @@ export async function publishRun(pubsub: PubSub, run: SyncRun): Promise<void> {
 /** Fails the QUEUED and RUNNING runs of a connection (a worker holding one notices at its next page and stops). */
 export async function failActiveRunsOfConnection(ctx: Context, connection: MarketplaceConnection, error: string, reason: string): Promise<number> {
   const runs = await ctx.em.find(SyncRun, { connectionId: connection.id, status: { $in: [SyncRunStatus.QUEUED, SyncRunStatus.RUNNING] } }, { filters: false });
-  const now = new Date();
+  const now = ctx.clock.now();
   for (const run of runs) Object.assign(run, { status: SyncRunStatus.FAILED, error, errorReason: reason, finishedAt: now, leaseToken: null });
   await ctx.em.flush();
   for (const run of runs) await publishRun(ctx.pubsub, run);

@@ -18,7 +18,7 @@ export const marketPartitionsJob = defineJob({
   runAtStart: true,
   retry: { limit: 5, delay: 30, backoff: true },
   async handler(ctx) {
-    const created = await ensureMarketPartitions(ctx.em, { weeksAhead: WEEKS_AHEAD });
+    const created = await ensureMarketPartitions(ctx.em, { weeksAhead: WEEKS_AHEAD, now: ctx.clock.now() });
     if (created.length) ctx.log.info({ created }, 'market snapshot partitions created');
     return { created };
   },

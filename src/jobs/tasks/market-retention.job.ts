@@ -14,7 +14,7 @@ export const marketRetentionJob = defineJob({
   schedule: '17 0 * * *',
   retry: { limit: 3, delay: 60, backoff: true },
   async handler(ctx) {
-    const dropped = await dropExpiredMarketPartitions(ctx.em, { retentionDays: ctx.config.market.retentionDays });
+    const dropped = await dropExpiredMarketPartitions(ctx.em, { retentionDays: ctx.config.market.retentionDays, now: ctx.clock.now() });
     if (dropped.length) ctx.log.info({ dropped, retentionDays: ctx.config.market.retentionDays }, 'expired market snapshot partitions dropped');
     return { dropped };
   },

@@ -22,7 +22,7 @@ export const marketSimulateJob = defineJob({
   expireInSeconds: 60,
   async handler(ctx, data) {
     const { seed, intervalSeconds, batchSize } = ctx.config.simulator;
-    const now = new Date();
+    const now = ctx.clock.now();
     const tick = data.tick ?? tickAt(now, intervalSeconds);
     return simulateMarketTick(ctx, { seed, tick, batchSize, capturedAt: now, signal: ctx.signal });
   },

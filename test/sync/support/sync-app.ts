@@ -10,6 +10,7 @@ import { startApplication, type Application } from '../../../src/app';
 import { loadConfig } from '../../../src/config/config';
 import { createAccountWithKey } from '../../../src/domains/accounts';
 import { createTestDatabase } from '../../support/database';
+export { waitFor } from '../../support/wait';
 
 /** A fixed 32-byte key, so a gateway in the test and worker processes it spawns share it. */
 export const TEST_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
@@ -98,18 +99,3 @@ export async function startSyncApp(options: { env?: Record<string, string>; role
   };
 }
 
-/** Polls `probe` until it returns a truthy value (or throws after `timeoutMs` with `what`). */
-export async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000, everyMs = 100): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value) return value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
-  }
-}

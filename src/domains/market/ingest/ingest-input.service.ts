@@ -26,7 +26,7 @@ export async function ingestSnapshotsInput(ctx: Context, input: IngestMarketSnap
   }
   const platforms = await ctx.loaders.get(AllPlatformsLoader).load('all');
   const bySlug = new Map(platforms.map((p) => [p.slug, p]));
-  const now = new Date();
+  const now = ctx.clock.now();
   const rows: SnapshotRow[] = input.snapshots.map((s) => {
     const platform = bySlug.get(s.platform.trim().toLowerCase());
     return {

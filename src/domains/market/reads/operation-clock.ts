@@ -9,7 +9,7 @@ const clocks = new WeakMap<Context, Date>();
 export function operationNow(ctx: Context): Date {
   let now = clocks.get(ctx);
   if (!now) {
-    now = new Date();
+    now = ctx.clock.now();
     clocks.set(ctx, now);
   }
   return now;

@@ -10,7 +10,7 @@ const sharedScopes = new WeakMap<PriceChangeBatch, Context>();
 function batchScope(ctx: Context, batch: PriceChangeBatch): Context {
   let scope = sharedScopes.get(batch);
   if (!scope) {
-    scope = createContext({ em: ctx.em.fork({ clear: true, useContext: false }), viewer: null, requestId: `${ctx.requestId}:event`, log: ctx.log, pubsub: ctx.pubsub });
+    scope = createContext({ em: ctx.em.fork({ clear: true, useContext: false }), viewer: null, requestId: `${ctx.requestId}:event`, log: ctx.log, pubsub: ctx.pubsub, clock: ctx.clock });
     sharedScopes.set(batch, scope);
   }
   return scope;
@@ -36,7 +36,7 @@ export function toPriceChangeEvent(ctx: Context, delivery: PriceChangeDelivery):
 export function toPriceAlertEvent(ctx: Context, payload: PriceAlertPayload): PriceAlertEvent {
   let scope: Context | undefined;
   const event = fill(new PriceAlertEvent(), payload, () =>
-    (scope ??= createContext({ em: ctx.em.fork({ clear: true, useContext: false }), viewer: ctx.viewer, requestId: `${ctx.requestId}:alert`, log: ctx.log, pubsub: ctx.pubsub })),
+    (scope ??= createContext({ em: ctx.em.fork({ clear: true, useContext: false }), viewer: ctx.viewer, requestId: `${ctx.requestId}:alert`, log: ctx.log, pubsub: ctx.pubsub, clock: ctx.clock })),
   );
   event.condition = payload.condition;
   event.threshold = new Dec(payload.threshold);

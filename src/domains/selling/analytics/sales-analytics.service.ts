@@ -56,7 +56,7 @@ function currencyOf(ctx: Context, currency: string | null | undefined): string {
 /** Sales, payouts and profit of the viewer over a period, in the base currency; one aggregate statement. */
 export async function profitAnalytics(ctx: Context, period: Period): Promise<ProfitAnalytics> {
   const viewer = viewerOf(ctx);
-  const range = periodRange(period, new Date());
+  const range = periodRange(period, ctx.clock.now());
   const scope: OrderScope = { accountId: viewer.accountId, ...range, currency: viewer.baseCurrency };
   const b = new Bindings();
   const sql = `with ${convertedOrdersCte(b, scope)}
@@ -100,7 +100,7 @@ export interface SalesSummaryArgs {
 
 function summaryScope(ctx: Context, args: { from?: Date | null; to?: Date | null; currency?: string | null }): OrderScope {
   const viewer = viewerOf(ctx);
-  const to = args.to ?? new Date();
+  const to = args.to ?? ctx.clock.now();
   const from = args.from ?? new Date(to.getTime() - 30 * DAY_MS);
   if (from >= to) throw badUserInput('from must be before to.');
   if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) throw badUserInput(`The range may span at most ${MAX_RANGE_DAYS} days.`);

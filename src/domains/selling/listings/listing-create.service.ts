@@ -91,7 +91,7 @@ export async function planListing(ctx: Context, spec: ListingSpec, path: (string
   if (!platform) errors.push(userError(ErrorCode.NOT_FOUND, `Unknown platform "${spec.platform}".`, at('platform')));
   if (spec.rule) errors.push(...ruleInputErrors(spec.rule, [...path, 'rule']));
   if (spec.price != null) errors.push(...moneyErrors(spec.price, at('price'), { positive: true }));
-  if (spec.expiresAt && spec.expiresAt <= new Date()) errors.push(userError(ErrorCode.OUT_OF_RANGE, 'The expiry is in the past.', at('expiresAt')));
+  if (spec.expiresAt && spec.expiresAt <= ctx.clock.now()) errors.push(userError(ErrorCode.OUT_OF_RANGE, 'The expiry is in the past.', at('expiresAt')));
   if (!item || !platform) return fail(errors);
 
   const why = whyNotSellable(item);
@@ -132,7 +132,7 @@ export async function writeListings(ctx: Context, plans: ListingPlan[], activate
   for (const plan of plans) {
     if (activate && !channels.has(plan.platform.slug)) channels.set(plan.platform.slug, await listingChannelFor(ctx.em, ctx.viewer!.accountId, plan.platform.slug));
   }
-  const now = new Date();
+  const now = ctx.clock.now();
   const listings = plans.map((plan) => {
     const channel = activate ? channels.get(plan.platform.slug) : null;
     const listing = Object.assign(new Listing(), {

@@ -60,6 +60,6 @@ export function listingChangeStream(ctx: Context): AsyncIterable<ListingChangePa
 
 /** The changed listing as it is now, read in a fork of its own (one identity map per event) under the viewer's tenant filter. */
 export function listingOfChange(ctx: Context, change: ListingChangePayload): Promise<Listing | null> {
-  const scope = createContext({ em: ctx.em.fork({ clear: true, useContext: false }), viewer: ctx.viewer, requestId: `${ctx.requestId}:listing`, log: ctx.log, pubsub: ctx.pubsub });
+  const scope = createContext({ em: ctx.em.fork({ clear: true, useContext: false }), viewer: ctx.viewer, requestId: `${ctx.requestId}:listing`, log: ctx.log, pubsub: ctx.pubsub, clock: ctx.clock });
   return scope.loaders.get(ListingByIdLoader).load(change.listingId);
 }

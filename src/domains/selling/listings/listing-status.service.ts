@@ -55,7 +55,7 @@ async function changeStatus(ctx: Context, id: string, activate: boolean): Promis
   // Deactivating a listing that exists only here needs no platform; creating one on activation does.
   const touchesPlatform = activate || !!listing.externalListingId;
   const channel = touchesPlatform ? await listingChannelFor(ctx.em, listing.accountId, platform.slug) : null;
-  const now = new Date();
+  const now = ctx.clock.now();
   if (channel) {
     listing.status = ListingStatus.PENDING;
     owePlatformWrite(listing, activate ? ListingOperationType.ACTIVATE : ListingOperationType.DEACTIVATE);
@@ -110,7 +110,7 @@ export interface DelistResult {
 export async function deactivateOtherListings(ctx: Context, inventoryItemId: string, exceptListingId: string | null): Promise<DelistResult[]> {
   const { item, listings } = await itemWithListings(ctx.em, inventoryItemId, !!ctx.viewer);
   if (!item) return [];
-  const taken = takeDown(listings.filter((l) => l.id !== exceptListingId), new Date());
+  const taken = takeDown(listings.filter((l) => l.id !== exceptListingId), ctx.clock.now());
   if (!taken.length) return [];
   applyItemListingState(item, hasLiveListing(listings));
   await ctx.em.flush();

@@ -89,7 +89,7 @@ export async function updateListingPrice(ctx: Context, input: UpdateListingPrice
   if (input.price.eq(listing.askPrice)) return { listing, pricingHistory: null, platformSync: null, note: 'The ask already is this price.', errors: [] };
 
   const market = marketViewOf(prices, listing.platformId, listing.currency);
-  const now = new Date();
+  const now = ctx.clock.now();
   const history = Object.assign(new PricingHistory(), {
     accountId: listing.accountId,
     listingId: listing.id,

@@ -61,7 +61,7 @@ export function orderChangedStream(ctx: Context): AsyncIterable<Order> {
       for await (const payload of source) {
         if (done) break;
         if (!payload) continue;
-        const scope = createContext({ em: ctx.em.fork({ clear: true, useContext: false }), viewer, requestId: `${ctx.requestId}:order`, log: ctx.log, pubsub: ctx.pubsub });
+        const scope = createContext({ em: ctx.em.fork({ clear: true, useContext: false }), viewer, requestId: `${ctx.requestId}:order`, log: ctx.log, pubsub: ctx.pubsub, clock: ctx.clock });
         const order = await scope.loaders.get(OrderByIdLoader).load(payload.orderId);
         if (!order) continue;
         eventScopes.set(order, scope);

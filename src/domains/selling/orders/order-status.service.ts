@@ -39,7 +39,7 @@ export async function updateOrderStatus(ctx: Context, input: UpdateOrderStatusIn
     if (!verdict.allowed) errors.push(userError(ErrorCode.CONFLICT, `Cannot change the status: ${verdict.reason}.`, ['status']));
   }
   if (errors.length) return fail(...errors);
-  stampStatusTimes(order, input.status, new Date());
+  stampStatusTimes(order, input.status, ctx.clock.now());
   order.status = input.status;
   if (tracking) order.trackingNumber = tracking;
   await ctx.em.flush();

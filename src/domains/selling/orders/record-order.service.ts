@@ -134,7 +134,7 @@ async function costBases(fx: FxQuotes, input: RecordOrderInput, item: InventoryI
 export async function recordOrder(ctx: Context, input: RecordOrderInput): Promise<OrderResult> {
   const fail = (errors: UserError[]): OrderResult => ({ order: null, errors });
   const viewer = ctx.viewer!;
-  const now = new Date();
+  const now = ctx.clock.now();
   const errors = fieldErrors(input, now);
   const refs = await resolveRefs(ctx, input, errors);
   if (errors.length) return fail(errors);

@@ -131,7 +131,7 @@ function reasonOf(trigger: RepriceTrigger, strategy: RepricingStrategyKind | nul
  * memory, and one statement writes all changes with their PricingHistory rows. A dry run stops before writing.
  */
 export async function runRepricing(ctx: Context, selection: RepriceSelection, options: RepriceRunOptions): Promise<RepriceRunResult> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? ctx.clock.now();
   const chunkSize = options.chunkSize ?? 5_000;
   const limit = options.maxListings ?? Number.POSITIVE_INFINITY;
   const platforms = new Map((await ctx.loaders.get(AllPlatformsLoader).load('all')).map((p) => [p.id, p]));

@@ -19,7 +19,7 @@ export const opportunitiesDetectJob = defineJob({
   retry: { limit: 2, delay: 30, backoff: true },
   expireInSeconds: 300,
   async handler(ctx, data) {
-    const result = await detectArbitrageOpportunities(ctx.em, { maxAgeHours: data.maxAgeHours });
+    const result = await detectArbitrageOpportunities(ctx.em, { maxAgeHours: data.maxAgeHours, now: ctx.clock.now() });
     if (result.detected || result.expired) ctx.log.info(result, 'arbitrage opportunities updated');
     return result;
   },

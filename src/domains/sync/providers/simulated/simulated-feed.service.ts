@@ -81,10 +81,10 @@ export async function simulateMarketTick(ctx: Context, options: SimulatedTickOpt
   const platforms = await loadMarketPlatforms(ctx);
   const moving = productsMovingAt(await loadProducts(ctx), clock);
   const variants = platforms.length ? await loadVariants(ctx, moving, options.batchSize) : [];
-  const rows = simulateSnapshots(variants, platforms, { ...clock, capturedAt: options.capturedAt ?? new Date() });
+  const rows = simulateSnapshots(variants, platforms, { ...clock, capturedAt: options.capturedAt ?? ctx.clock.now() });
   options.signal?.throwIfAborted();
   const result = rows.length
-    ? await ingestMarketSnapshots(ctx.em, ctx.pubsub, rows, { errorPolicy: ErrorPolicy.REJECT_FAILED_ROWS, log: ctx.log })
+    ? await ingestMarketSnapshots(ctx.em, ctx.pubsub, rows, { errorPolicy: ErrorPolicy.REJECT_FAILED_ROWS, now: ctx.clock.now(), log: ctx.log })
     : { written: 0, changes: 0, rowErrors: [] };
   if (result.rowErrors.length) {
     ctx.log.warn({ tick: options.tick, rejected: result.rowErrors.length, first: result.rowErrors[0] }, 'simulated rows rejected by market ingest');
