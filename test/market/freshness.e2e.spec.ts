@@ -12,6 +12,7 @@ import { startTestApp, type TestApp } from '../support/app';
 import { ALIAS_TOKENS, startAliasUpstream } from '../sync/support/alias-upstream';
 import type { FakeUpstream } from '../providers/fake-upstream';
 import { createProducts, platformIds, waitFor, type TestProduct } from './market-support';
+import { describeWithRedis } from '../support/redis';
 
 const HOUR = 3_600_000;
 /** The simulator answers on-demand refreshes; a day-long tick keeps its own feed from pricing anything meanwhile. */
@@ -343,12 +344,7 @@ describe('a product viewed past popularity 50 is picked up by the scheduled mark
   });
 });
 
-const redisUrl = process.env.REDIS_URL;
-if (!redisUrl && process.env.CI) throw new Error('CI must set REDIS_URL: the gateway + worker freshness test needs a real Redis.');
-if (!redisUrl) console.warn('[market] REDIS_URL is not set: skipping the gateway + separate worker waitMs test (set REDIS_URL to run it).');
-const describeWithRedis = redisUrl ? describe : describe.skip;
-
-describeWithRedis('waitMs across processes: a gateway and a separate worker sharing Redis', () => {
+describeWithRedis('waitMs across processes: a gateway and a separate worker sharing Redis', (redisUrl) => {
   let gateway: TestApp;
   let worker: TestApp;
 
@@ -359,7 +355,7 @@ describeWithRedis('waitMs across processes: a gateway and a separate worker shar
       SIMULATOR_ENABLED: 'true',
       SIMULATOR_INTERVAL_SECONDS: '86400',
       JOB_POLL_INTERVAL_SECONDS: '0.5',
-      REDIS_URL: redisUrl!,
+      REDIS_URL: redisUrl,
       ANONYMOUS_RATE_LIMIT_PER_MINUTE: '1000000000',
       ...MANUAL_FLUSH,
     };

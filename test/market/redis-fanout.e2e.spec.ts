@@ -2,13 +2,9 @@ import { Redis } from 'ioredis';
 import { CreatePriceAlertDocument, IngestMarketSnapshotsDocument } from '../generated/graphql';
 import { startTestApp, type TestApp } from '../support/app';
 import { collect, createProducts, waitFor, type TestProduct } from './market-support';
+import { describeWithRedis } from '../support/redis';
 
-const redisUrl = process.env.REDIS_URL;
-if (!redisUrl && process.env.CI) throw new Error('CI must set REDIS_URL (e.g. redis://127.0.0.1:6379): the two-gateway fan-out test needs a real Redis.');
-if (!redisUrl) console.warn('[market] REDIS_URL is not set: skipping the two-gateway Redis fan-out test (set REDIS_URL to run it).');
-const describeWithRedis = redisUrl ? describe : describe.skip;
-
-describeWithRedis('two gateways sharing one Redis and one database', () => {
+describeWithRedis('two gateways sharing one Redis and one database', (redisUrl) => {
   let gatewayA: TestApp;
   let gatewayB: TestApp;
   let redis: Redis;
@@ -16,9 +12,9 @@ describeWithRedis('two gateways sharing one Redis and one database', () => {
   let admin: string;
 
   beforeAll(async () => {
-    gatewayA = await startTestApp({ REDIS_URL: redisUrl! });
-    gatewayB = await startTestApp({ REDIS_URL: redisUrl! }, { databaseUrl: gatewayA.app.config.database.url });
-    redis = new Redis(redisUrl!);
+    gatewayA = await startTestApp({ REDIS_URL: redisUrl });
+    gatewayB = await startTestApp({ REDIS_URL: redisUrl }, { databaseUrl: gatewayA.app.config.database.url });
+    redis = new Redis(redisUrl);
     admin = (await gatewayA.createAccount({ admin: true })).token;
     [product] = await createProducts(gatewayA, admin, [['9', '10']]);
   });

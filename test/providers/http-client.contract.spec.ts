@@ -6,6 +6,7 @@ import { createHttpRuntime, type HttpRuntime } from '../../src/domains/sync/http
 import { ProviderErrorKind, ProviderErrorReason } from '../../src/domains/sync/http/provider-error';
 import { FakeUpstream } from './fake-upstream';
 import { createTestRuntime, expectNoSecrets, providerError, TEST_POLICY, type TestRuntime } from './provider-harness';
+import { itWithRedis } from '../support/redis';
 
 const secret = 'client-spec-token-5e4d3c2b1a';
 const ok = z.object({ ok: z.literal(true) });
@@ -135,9 +136,7 @@ describe('HttpClient', () => {
     expect(real.sleeps[0]).toBeLessThanOrEqual(1000);
   });
 
-  it('shares the budget across processes through Redis', async () => {
-    const url = process.env.REDIS_URL;
-    if (!url) throw new Error('REDIS_URL must point at a Redis server (e.g. redis://127.0.0.1:6379) for the shared rate-limit test');
+  itWithRedis('shares the budget across processes through Redis', async (url) => {
     const redis = new Redis(url, { maxRetriesPerRequest: 1 });
     const platform = `fake-${process.pid}-${Date.now()}`;
     try {
