@@ -21,6 +21,11 @@ export class Metrics {
     help: 'Open WebSocket connections.',
     registers: [this.registry],
   });
+  readonly subscriptions = new Gauge({
+    name: 'marketgraph_graphql_subscriptions',
+    help: 'Live GraphQL subscriptions (listening for events) over WebSocket.',
+    registers: [this.registry],
+  });
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'marketgraph_' });

@@ -31,6 +31,11 @@ export function attachWebsocket(deps: ContextDeps & { schema: GraphQLSchema; htt
   const rules = [...specifiedRules, ...websocketRules(deps.config)];
   const format = errorFormatter({ development: deps.config.env === 'development', hideSuggestions: deps.config.env === 'production', log: deps.log });
   const sockets = new Map<WebSocket, Viewer | null>();
+  /** Live subscriptions per socket (operation ids), counted once they listen for events. */
+  const live = new Map<WebSocket, Set<string>>();
+  const ended = (socket: WebSocket, id: string) => {
+    if (live.get(socket)?.delete(id)) deps.metrics.subscriptions.dec();
+  };
 
   const disposable = useServer<Record<string, unknown>, ConnectionExtra & { socket: WebSocket }>(
     {
@@ -50,7 +55,17 @@ export function attachWebsocket(deps: ContextDeps & { schema: GraphQLSchema; htt
       },
       onClose: (ctx) => {
         if (sockets.delete(ctx.extra.socket)) deps.metrics.websockets.dec();
+        deps.metrics.subscriptions.dec(live.get(ctx.extra.socket)?.size ?? 0);
+        live.delete(ctx.extra.socket);
       },
+      onOperation: (ctx, id, _payload, _args, result) => {
+        if (!(Symbol.asyncIterator in result)) return;
+        let ids = live.get(ctx.extra.socket);
+        if (!ids) live.set(ctx.extra.socket, (ids = new Set()));
+        ids.add(id);
+        deps.metrics.subscriptions.inc();
+      },
+      onComplete: (ctx, id) => ended(ctx.extra.socket, id),
       onSubscribe: (ctx: WsContext<Record<string, unknown>, ConnectionExtra & { socket: WebSocket }>, _id, payload) => {
         let document;
         try {

@@ -58,13 +58,12 @@ it.each(blocks.map((query, i) => [i, operationOf(query).name?.value ?? operation
       const client = t.wsClient(token);
       const events: unknown[] = [];
       const errors: unknown[] = [];
+      const live = await t.liveSubscriptions();
       const stop = client.subscribe({ query }, { next: (event) => void events.push(event), error: (error) => void errors.push(error), complete: () => undefined });
       try {
-        // The subscription is live once the server acknowledged it; an ingest before that would go unseen.
-        await waitFor('the subscription to start', async () => {
-          await movePrice();
-          return events.length > 0 || errors.length > 0;
-        }, 30_000, 250);
+        await t.untilSubscriptions(live + 1);
+        await movePrice();
+        await waitFor('a price-change event', () => events.length > 0 || errors.length > 0);
       } finally {
         stop();
       }

@@ -92,8 +92,9 @@ it('creates the listing on a synchronous platform at once', async () => {
 
 it('tracks an asynchronous platform as PENDING until the poll job sees the operation succeed, and streams the changes', async () => {
   const ws = t.wsClient(seller.token);
+  const live = await t.liveSubscriptions();
   const events = collect<{ listingChanged: { id: string; status: string; externalOperationStatus: string | null } }>(ws, 'subscription { listingChanged { id status externalOperationStatus } }');
-  await new Promise((r) => setTimeout(r, 300));
+  await t.untilSubscriptions(live + 1);
   const item = await addItem(t, seller.token, v[0].id, '100.00');
   const payload = await listItem(t, seller.token, { inventoryItemId: item, platform: 'stockx', price: '150.00' });
   expect(payload.platformSync).toBe('PENDING');

@@ -91,9 +91,10 @@ it("answers every mutation on another account's ids exactly like a missing id, a
 });
 
 it("never delivers another account's listing changes", async () => {
+  const live = await t.liveSubscriptions();
   const mine = collect<{ listingChanged: { id: string } }>(t.wsClient(owner), 'subscription { listingChanged { id askPrice { amount } } }');
   const theirs = collect<{ listingChanged: { id: string } }>(t.wsClient(intruder), 'subscription { listingChanged { id askPrice { amount } } }');
-  await new Promise((r) => setTimeout(r, 300));
+  await t.untilSubscriptions(live + 2);
   const current = await t.request<{ node: { version: number } }, { id: string }>('query($id: ID!) { node(id: $id) { ... on Listing { version } } }', { id: ids.listing }, owner);
   const res = await t.request(UpdateListingPriceDocument, { input: { id: ids.listing, price: '190.00', expectedVersion: current.body.data!.node.version } }, owner);
   expect(res.body.data!.updateListingPrice.errors).toEqual([]);

@@ -9,6 +9,7 @@ import { createAccountWithKey } from '../../src/domains/accounts';
 import type { JobTask } from '../../src/jobs';
 import { TestClock } from './clock';
 import { createTestDatabase } from './database';
+import { liveSubscriptions, untilSubscriptions } from './subscriptions';
 import { waitFor } from './wait';
 
 /** A gateway on a random port against a database of its own. */
@@ -34,6 +35,10 @@ export interface TestApp {
   createAccount(options?: { admin?: boolean; email?: string }): Promise<{ token: string; accountId: string }>;
   /** Posts an operation over HTTP. */
   request<R, V>(document: TypedDocumentNode<R, V> | string, variables?: V, token?: string): Promise<{ status: number; body: ExecutionResult<R> }>;
+  /** Live subscriptions on the gateway (its `marketgraph_graphql_subscriptions` gauge). */
+  liveSubscriptions(): Promise<number>;
+  /** Waits until the gateway holds at least `count` live subscriptions: from then on they see every event published. */
+  untilSubscriptions(count: number): Promise<void>;
   /** A graphql-ws client connected with the given token. */
   wsClient(token?: string): Client;
   stop(): Promise<void>;
@@ -114,6 +119,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
       });
       return { status: response.status, body: (await response.json()) as never };
     },
+    liveSubscriptions: () => liveSubscriptions(url),
+    untilSubscriptions: (count) => untilSubscriptions(url, count),
     wsClient(token) {
       const client = createClient({
         url: wsUrl,

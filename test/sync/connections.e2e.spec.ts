@@ -9,6 +9,7 @@ import {
 } from '../generated/graphql';
 import type { FakeUpstream } from '../providers/fake-upstream';
 import { ALIAS_TOKENS, startAliasUpstream } from './support/alias-upstream';
+import { liveSubscriptions, untilSubscriptions } from '../support/subscriptions';
 import { startSyncApp, type SyncTestApp } from './support/sync-app';
 
 let t: SyncTestApp;
@@ -193,6 +194,7 @@ describe('disconnectMarketplace', () => {
     const connection = (await connect(token, { accessToken: ALIAS_TOKENS.good })).data!.connectMarketplace.connection!;
     const run = (await t.request(SyncConnectionDocument, { input: { id: connection.id, kind: 'ORDERS' } }, token)).data!.syncConnection.syncRun!;
     const client = t.wsClient(token);
+    const live = await liveSubscriptions(t.url);
     const events: Array<{ status: string }> = [];
     const ended = new Promise<void>((resolve, reject) =>
       client.subscribe<{ syncRunUpdated: { status: string } }>(
@@ -200,7 +202,7 @@ describe('disconnectMarketplace', () => {
         { next: (value) => void events.push(value.data!.syncRunUpdated), error: reject, complete: resolve },
       ),
     );
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await untilSubscriptions(t.url, live + 1);
     const res = await t.request(DisconnectMarketplaceDocument, { input: { id: connection.id } }, token);
     expect(res.data!.disconnectMarketplace.connection).toMatchObject({ status: 'DISCONNECTED', disconnectedAt: expect.any(String) });
     await ended;
