@@ -61,6 +61,11 @@ async function resolveRefs(ctx: Context, input: RecordOrderInput, errors: UserEr
     else if (refs.item && refs.item.variantId !== variant.id) errors.push(userError(ErrorCode.INVALID, "The variant is not the item's size.", ['variantId']));
     else refs.variantId = variant.id;
   }
+  if (input.orderedAt && refs.listing && input.orderedAt < refs.listing.createdAt) {
+    errors.push(userError(ErrorCode.OUT_OF_RANGE, 'The order date is before the listing was created.', ['orderedAt']));
+  } else if (input.orderedAt && refs.item && input.orderedAt < refs.item.purchasedAt) {
+    errors.push(userError(ErrorCode.OUT_OF_RANGE, 'The order date is before the item was bought.', ['orderedAt']));
+  }
   refs.variantId ??= refs.item?.variantId ?? refs.listing?.variantId ?? null;
   const slug = input.platform?.trim().toLowerCase();
   if (slug) {
