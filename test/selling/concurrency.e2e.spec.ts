@@ -3,6 +3,7 @@ import { toGlobalId, uuidOf } from '../../src/common/node';
 import { detectArbitrageOpportunities } from '../../src/domains/selling';
 import {
   ActivateListingDocument,
+  CreateListingDocument,
   CreateListingsFromOpportunitiesDocument,
   DeactivateListingDocument,
   ListingNodeDocument,
@@ -132,6 +133,26 @@ describe('recordOrder under concurrency', () => {
     expect(row.quantity_sold).toBeLessThanOrEqual(row.quantity);
     expect(row.quantity).toBe(cutsDone ? 5 : 10);
     expect(await ordersOfItem(item)).toHaveLength(sold);
+  });
+
+  it('last units sold while new listings are created: a sold-out item is left with no live listing', async () => {
+    const platforms = ['stockx', 'alias', 'goat', 'ebay', 'shopify', 'amazon', 'blokpax', 'shootstrayt'];
+    const items = await Promise.all(times(10, () => addItem(t, token, size.id, '100.00')));
+    const [creations, sales] = await Promise.all([
+      Promise.all(items.flatMap((item) => platforms.map((platform) => t.request(CreateListingDocument, { input: { inventoryItemId: item, platform, price: '250.00' } }, token)))),
+      sellConcurrently(items.map((item) => ({ platform: 'manual', inventoryItemId: item, salePrice: '150.00' }))),
+    ]);
+
+    for (const res of creations) expect(res.body.errors).toBeUndefined();
+    for (const res of creations.filter((r) => !r.body.data!.createListing.listing)) expect(codes(res.body.data!.createListing.errors)).toEqual(['CONFLICT@inventoryItemId']);
+    expect(sales.every((r) => r.order)).toBe(true);
+    const live = await sql<{ n: number }>(
+      t,
+      "select count(*)::int as n from listing where inventory_item_id = any(?::uuid[]) and status in ('DRAFT', 'PENDING', 'ACTIVE')",
+      [`{${items.map((item) => uuidOf(item, 'InventoryItem')).join(',')}}`],
+    );
+    expect(live[0].n).toBe(0);
+    for (const item of items) expect(await itemRow(item)).toMatchObject({ quantity_sold: 1, status: 'SOLD' });
   });
 });
 
