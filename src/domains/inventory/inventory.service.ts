@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../common/context';
 import { ErrorCode, userError, type UserError } from '../../common/errors';
 import { uuidOf } from '../../common/node';
+import { inTransaction, lockRow } from '../../common/orm/row-locks';
 import { connectionFromCursor, pageWindow, type ConnectionArgs, type ConnectionShape } from '../../common/pagination';
 import { VariantByIdLoader } from '../catalog';
 import type { AddInventoryItemInput, InventoryFilter, RemoveInventoryItemInput, UpdateInventoryItemInput } from './api/inventory.inputs';
@@ -45,28 +46,31 @@ export async function addInventoryItem(ctx: Context, input: AddInventoryItemInpu
   return { inventoryItem: item, errors: [] };
 }
 
-/** Changes the viewer's record of an item; a removed item is read-only. */
+/** Changes the viewer's record of an item; a removed item is read-only. Locked, so a quantity cut and a sale cannot cross. */
 export async function updateInventoryItem(ctx: Context, input: UpdateInventoryItemInput): Promise<ItemResult> {
-  const item = await findInventoryItem(ctx, input.id);
-  if (!item) return notFound();
-  const errors = itemFieldErrors(input, ctx.clock.now());
-  if (item.status === InventoryStatus.REMOVED) errors.push(userError(ErrorCode.CONFLICT, 'The item was removed; it can no longer be changed.', ['id']));
-  if (input.quantity != null && input.quantity < item.quantitySold) {
-    errors.push(userError(ErrorCode.CONFLICT, `${item.quantitySold} units are already sold; the quantity cannot go below that.`, ['quantity']));
-  }
-  if (errors.length) return fail(errors);
-  if (input.quantity != null) {
-    item.quantity = input.quantity;
-    if (item.status === InventoryStatus.SOLD && item.quantitySold < item.quantity) item.status = InventoryStatus.IN_STOCK;
-    else if (item.quantitySold >= item.quantity) item.status = InventoryStatus.SOLD;
-  }
-  if (input.purchasePrice != null) item.purchasePriceAmount = input.purchasePrice;
-  if (input.purchaseCurrency != null) item.purchaseCurrency = normalizeCurrency(input.purchaseCurrency)!;
-  if (input.purchasedAt != null) item.purchasedAt = input.purchasedAt;
-  if (input.condition != null) item.condition = input.condition;
-  if (input.notes !== undefined) item.notes = input.notes?.trim() || null;
-  await ctx.em.flush();
-  return { inventoryItem: item, errors: [] };
+  const found = await findInventoryItem(ctx, input.id);
+  if (!found) return notFound();
+  return inTransaction(ctx.em, async () => {
+    const item = (await lockRow(ctx.em, InventoryItem, found.id))!;
+    const errors = itemFieldErrors(input, ctx.clock.now());
+    if (item.status === InventoryStatus.REMOVED) errors.push(userError(ErrorCode.CONFLICT, 'The item was removed; it can no longer be changed.', ['id']));
+    if (input.quantity != null && input.quantity < item.quantitySold) {
+      errors.push(userError(ErrorCode.CONFLICT, `${item.quantitySold} units are already sold; the quantity cannot go below that.`, ['quantity']));
+    }
+    if (errors.length) return fail(errors);
+    if (input.quantity != null) {
+      item.quantity = input.quantity;
+      if (item.status === InventoryStatus.SOLD && item.quantitySold < item.quantity) item.status = InventoryStatus.IN_STOCK;
+      else if (item.quantitySold >= item.quantity) item.status = InventoryStatus.SOLD;
+    }
+    if (input.purchasePrice != null) item.purchasePriceAmount = input.purchasePrice;
+    if (input.purchaseCurrency != null) item.purchaseCurrency = normalizeCurrency(input.purchaseCurrency)!;
+    if (input.purchasedAt != null) item.purchasedAt = input.purchasedAt;
+    if (input.condition != null) item.condition = input.condition;
+    if (input.notes !== undefined) item.notes = input.notes?.trim() || null;
+    await ctx.em.flush();
+    return { inventoryItem: item, errors: [] };
+  });
 }
 
 /**
@@ -74,16 +78,19 @@ export async function updateInventoryItem(ctx: Context, input: UpdateInventoryIt
  * a sold item cannot be removed, and a listed one must be taken down first so no platform sells a ghost.
  */
 export async function removeInventoryItem(ctx: Context, input: RemoveInventoryItemInput): Promise<ItemResult> {
-  const item = await findInventoryItem(ctx, input.id);
-  if (!item) return notFound();
-  if (item.status === InventoryStatus.REMOVED) return { inventoryItem: item, errors: [] };
-  if (item.status === InventoryStatus.SOLD) return fail([userError(ErrorCode.CONFLICT, 'A sold item stays in the inventory for profit and tax records.', ['id'])]);
-  if (item.status === InventoryStatus.LISTED) {
-    return fail([userError(ErrorCode.CONFLICT, 'The item is listed; deactivate its listings first.', ['id'])]);
-  }
-  item.status = InventoryStatus.REMOVED;
-  await ctx.em.flush();
-  return { inventoryItem: item, errors: [] };
+  const found = await findInventoryItem(ctx, input.id);
+  if (!found) return notFound();
+  return inTransaction(ctx.em, async () => {
+    const item = (await lockRow(ctx.em, InventoryItem, found.id))!;
+    if (item.status === InventoryStatus.REMOVED) return { inventoryItem: item, errors: [] };
+    if (item.status === InventoryStatus.SOLD) return fail([userError(ErrorCode.CONFLICT, 'A sold item stays in the inventory for profit and tax records.', ['id'])]);
+    if (item.status === InventoryStatus.LISTED) {
+      return fail([userError(ErrorCode.CONFLICT, 'The item is listed; deactivate its listings first.', ['id'])]);
+    }
+    item.status = InventoryStatus.REMOVED;
+    await ctx.em.flush();
+    return { inventoryItem: item, errors: [] };
+  });
 }
 
 function whereOf(filter: InventoryFilter | null | undefined): FilterQuery<InventoryItem> {

@@ -19,7 +19,8 @@ export function applyItemListingState(item: InventoryItem, hasLiveListing: boole
 
 /**
  * Records the sale of `units`; returns true when the item is sold out (its other listings must come down).
- * Units never exceed the quantity: a late duplicate sale report cannot oversell.
+ * Units never exceed the quantity: a late duplicate sale report cannot oversell. The item must be locked
+ * (`lockRow`) in the transaction that writes it, else a concurrent sale's units are overwritten.
  */
 export function recordItemSale(item: InventoryItem, units = 1): boolean {
   item.quantitySold = Math.min(item.quantity, item.quantitySold + units);

@@ -3,8 +3,9 @@ import type Decimal from 'decimal.js';
 import type { Context } from '../../../common/context';
 import { ErrorCode, userError, type UserError } from '../../../common/errors';
 import { Dec } from '../../../common/money';
+import { inTransaction, lockRow } from '../../../common/orm/row-locks';
 import { PlatformBySlugLoader, type Platform } from '../../catalog';
-import { applyItemListingState, findInventoryItem, moneyErrors, whyNotSellable, type InventoryItem } from '../../inventory';
+import { applyItemListingState, findInventoryItem, InventoryItem, moneyErrors, whyNotSellable } from '../../inventory';
 import { LatestPricesByVariantLoader } from '../../market';
 import type { RepricingRuleInput } from '../api/repricing.inputs';
 import { Listing } from '../entities/listing.entity';
@@ -133,33 +134,45 @@ export async function writeListings(ctx: Context, plans: ListingPlan[], activate
     if (activate && !channels.has(plan.platform.slug)) channels.set(plan.platform.slug, await listingChannelFor(ctx.em, ctx.viewer!.accountId, plan.platform.slug));
   }
   const now = ctx.clock.now();
-  const listings = plans.map((plan) => {
-    const channel = activate ? channels.get(plan.platform.slug) : null;
-    const listing = Object.assign(new Listing(), {
-      accountId: ctx.viewer!.accountId,
-      inventoryItemId: plan.item.id,
-      variantId: plan.item.variantId,
-      platformId: plan.platform.id,
-      askPrice: plan.askPrice,
-      originalAsk: plan.askPrice,
-      currency: plan.currency,
-      costBasis: plan.costBasis,
-      status: !activate ? ListingStatus.DRAFT : channel ? ListingStatus.PENDING : ListingStatus.ACTIVE,
-      listedAt: activate && !channel ? now : null,
-      expiresAt: plan.spec.expiresAt ?? null,
-      marketLowestAsk: plan.market?.lowestAsk ?? null,
-      marketHighestBid: plan.market?.highestBid ?? null,
-      createdFrom: plan.spec.createdFrom,
-      sourceOpportunityId: plan.spec.sourceOpportunityId ?? null,
+  const write = async (): Promise<Listing[] | { errors: UserError[] }> => {
+    // Items locked in id order (no deadlock between two requests listing the same items): a sale that is taking the
+    // last unit finishes first, and the item is then seen sold out instead of getting a live listing after it.
+    for (const itemId of [...new Set(plans.map((p) => p.item.id))].sort()) await lockRow(ctx.em, InventoryItem, itemId);
+    const unsellable = plans.find((plan) => whyNotSellable(plan.item));
+    if (unsellable) return { errors: [userError(ErrorCode.CONFLICT, `Cannot list: ${whyNotSellable(unsellable.item)} (changed meanwhile); nothing was created.`, ['inventoryItemId'])] };
+    const listings = plans.map((plan) => {
+      const channel = activate ? channels.get(plan.platform.slug) : null;
+      const listing = Object.assign(new Listing(), {
+        accountId: ctx.viewer!.accountId,
+        inventoryItemId: plan.item.id,
+        variantId: plan.item.variantId,
+        platformId: plan.platform.id,
+        askPrice: plan.askPrice,
+        originalAsk: plan.askPrice,
+        currency: plan.currency,
+        costBasis: plan.costBasis,
+        status: !activate ? ListingStatus.DRAFT : channel ? ListingStatus.PENDING : ListingStatus.ACTIVE,
+        listedAt: activate && !channel ? now : null,
+        expiresAt: plan.spec.expiresAt ?? null,
+        marketLowestAsk: plan.market?.lowestAsk ?? null,
+        marketHighestBid: plan.market?.highestBid ?? null,
+        createdFrom: plan.spec.createdFrom,
+        sourceOpportunityId: plan.spec.sourceOpportunityId ?? null,
+      });
+      ctx.em.persist(listing);
+      if (channel) owePlatformWrite(listing, ListingOperationType.CREATE);
+      ctx.em.create(RepricingRule, { accountId: listing.accountId, listingId: listing.id, ...plan.settings });
+      if (activate) applyItemListingState(plan.item, true);
+      return listing;
     });
-    ctx.em.persist(listing);
-    if (channel) owePlatformWrite(listing, ListingOperationType.CREATE);
-    ctx.em.create(RepricingRule, { accountId: listing.accountId, listingId: listing.id, ...plan.settings });
-    if (activate) applyItemListingState(plan.item, true);
-    return listing;
-  });
-  try {
     await ctx.em.flush();
+    return listings;
+  };
+  let listings: Listing[];
+  try {
+    const written = await inTransaction(ctx.em, write);
+    if ('errors' in written) return written;
+    listings = written;
   } catch (error) {
     if (!(error instanceof UniqueConstraintViolationException)) throw error;
     ctx.em.clear();

@@ -1,19 +1,21 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type Decimal from 'decimal.js';
 import type { Context } from '../../../common/context';
-import { convertMoney } from '../../../common/fx';
+import { convertMoney, type FxQuote } from '../../../common/fx';
 import { ErrorCode, userError, type UserError } from '../../../common/errors';
 import { Dec } from '../../../common/money';
 import { uuidOf } from '../../../common/node';
+import { inTransaction, lockRow } from '../../../common/orm/row-locks';
 import { PlatformByIdLoader, PlatformBySlugLoader, VariantByIdLoader, type Platform } from '../../catalog';
-import { InventoryItemByIdLoader, moneyErrors, normalizeCurrency, recordItemSale, type InventoryItem } from '../../inventory';
+import { InventoryItem, InventoryItemByIdLoader, moneyErrors, normalizeCurrency, recordItemSale } from '../../inventory';
 import type { RecordOrderInput } from '../api/order.inputs';
 import type { Listing } from '../entities/listing.entity';
 import { OrderItem } from '../entities/order-item.entity';
 import { Order, OrderSource, OrderStatus } from '../entities/order.entity';
 import { FINAL_LISTING_STATUSES } from '../listings/listing.enums';
 import { ListingByIdLoader } from '../listings/listing.loaders';
-import { deactivateOtherListings, markListingSold } from '../listings/listing-status.service';
+import { publishListingChanges } from '../listings/listing-events';
+import { markListingSold, pushOwed, takeDownOtherListings } from '../listings/listing-status.service';
 import { computeOrderAmounts, impliedRate } from './order-amounts';
 import { publishOrderChanged } from './order-events.service';
 import { FxQuotes, utcDate } from './order-fx.service';
@@ -58,6 +60,11 @@ async function resolveRefs(ctx: Context, input: RecordOrderInput, errors: UserEr
     if (!variant) errors.push(userError(ErrorCode.NOT_FOUND, 'No such variant.', ['variantId']));
     else if (refs.item && refs.item.variantId !== variant.id) errors.push(userError(ErrorCode.INVALID, "The variant is not the item's size.", ['variantId']));
     else refs.variantId = variant.id;
+  }
+  if (input.orderedAt && refs.listing && input.orderedAt < refs.listing.createdAt) {
+    errors.push(userError(ErrorCode.OUT_OF_RANGE, 'The order date is before the listing was created.', ['orderedAt']));
+  } else if (input.orderedAt && refs.item && input.orderedAt < refs.item.purchasedAt) {
+    errors.push(userError(ErrorCode.OUT_OF_RANGE, 'The order date is before the item was bought.', ['orderedAt']));
   }
   refs.variantId ??= refs.item?.variantId ?? refs.listing?.variantId ?? null;
   const slug = input.platform?.trim().toLowerCase();
@@ -129,7 +136,8 @@ async function costBases(fx: FxQuotes, input: RecordOrderInput, item: InventoryI
  * are given; payout, profit, margin and ROI are computed exactly in the order currency and, with the FxRate of
  * the order date, in the base currency. The cost basis is the item's unit purchase price × quantity. A listing
  * that sold is marked SOLD (its item's other listings come down once the item is sold out); an item sold without
- * a listing records the sale on the item, and when it is sold out its other listings are deactivated. One flush.
+ * a listing records the sale on the item, and when it is sold out its other listings are deactivated. One
+ * transaction with the item row locked, so concurrent sales never take more units than the item has.
  */
 export async function recordOrder(ctx: Context, input: RecordOrderInput): Promise<OrderResult> {
   const fail = (errors: UserError[]): OrderResult => ({ order: null, errors });
@@ -148,8 +156,60 @@ export async function recordOrder(ctx: Context, input: RecordOrderInput): Promis
   if (!quote) return fail([noRate(currency, base, day)]);
   if ('code' in costs) return fail([costs]);
 
+  const sale = { platform, currency, base, orderedAt, day, now, quote, costs };
+  let written: OrderResult & { delisted: Listing[] };
+  try {
+    written = await inTransaction(ctx.em, () => writeSale(ctx, input, refs, sale));
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) {
+      return fail([userError(ErrorCode.DUPLICATE, `An order ${input.externalOrderNumber?.trim() ?? ''} on ${platform.slug} is already recorded.`, ['externalOrderNumber'])]);
+    }
+    throw error;
+  }
+  const order = written.order;
+  if (!order) return fail(written.errors);
+  const sold = refs.listing ? [refs.listing] : [];
+  await pushOwed(ctx, written.delisted, false);
+  if (sold.length || written.delisted.length) publishListingChanges(ctx.pubsub, [...sold, ...written.delisted]);
+  publishOrderChanged(ctx.pubsub, order.accountId, order);
+  return { order, errors: [] };
+}
+
+/** What the order is priced with, settled before the write. */
+interface SaleContext {
+  platform: Platform;
+  currency: string;
+  base: string;
+  orderedAt: Date;
+  day: string;
+  now: Date;
+  quote: FxQuote;
+  costs: { cost: Decimal | null; baseCost: Decimal | null };
+}
+
+/** Locks the item that sells and checks, on its committed state, that the listing is still for sale and the units are unsold. */
+async function claimUnits(ctx: Context, refs: SaleRefs, units: number): Promise<UserError | null> {
+  if (!refs.item) return null;
+  await lockRow(ctx.em, InventoryItem, refs.item.id);
+  if (refs.listing) {
+    await ctx.em.refresh(refs.listing);
+    if (FINAL_LISTING_STATUSES.includes(refs.listing.status)) return userError(ErrorCode.CONFLICT, `The listing is already ${refs.listing.status}.`, ['listingId']);
+  }
+  if (refs.item.quantityAvailable < units) return userError(ErrorCode.CONFLICT, `The item has ${refs.item.quantityAvailable} unsold unit(s); cannot sell ${units}.`, ['quantity']);
+  return null;
+}
+
+/**
+ * Writes the order in the caller's transaction, deciding on the committed state: the item row is locked first, so
+ * concurrent sales of the same item queue and each sees the units the previous ones took.
+ */
+async function writeSale(ctx: Context, input: RecordOrderInput, refs: SaleRefs, sale: SaleContext): Promise<OrderResult & { delisted: Listing[] }> {
+  const fail = (errors: UserError[]) => ({ order: null, errors, delisted: [] });
+  const { platform, currency, base, orderedAt, day, now, quote, costs } = sale;
+  const conflict = await claimUnits(ctx, refs, input.quantity);
+  if (conflict) return fail([conflict]);
   const order = Object.assign(new Order(), {
-    accountId: viewer.accountId,
+    accountId: ctx.viewer!.accountId,
     platformId: platform.id,
     source: OrderSource.MANUAL,
     listingId: refs.listing?.id ?? null,
@@ -183,7 +243,7 @@ export async function recordOrder(ctx: Context, input: RecordOrderInput): Promis
   order.status = input.status;
   stampStatusTimes(order, input.status, now);
   const item = Object.assign(new OrderItem(), {
-    accountId: viewer.accountId,
+    accountId: ctx.viewer!.accountId,
     orderId: order.id,
     variantId: refs.variantId,
     externalItemId: '1',
@@ -195,26 +255,19 @@ export async function recordOrder(ctx: Context, input: RecordOrderInput): Promis
   });
   ctx.em.persist([order, item]);
 
-  try {
-    // The order rides in the same flush as the listing and item changes: all of it commits, or none.
-    if (refs.listing) {
-      const sameCurrency = refs.listing.currency.trim().toUpperCase() === currency;
-      await markListingSold(ctx, refs.listing.id, {
-        price: sameCurrency ? amounts.columns.salePrice : null,
-        netProceeds: sameCurrency ? amounts.columns.netProceeds : null,
-        soldAt: orderedAt,
-        units: input.quantity,
-      });
-    } else if (refs.item && recordItemSale(refs.item, input.quantity)) {
-      await deactivateOtherListings(ctx, refs.item.id, null);
-    }
-    await ctx.em.flush();
-  } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) {
-      return fail([userError(ErrorCode.DUPLICATE, `An order ${order.externalOrderNumber} on ${platform.slug} is already recorded.`, ['externalOrderNumber'])]);
-    }
-    throw error;
+  // The order rides in the same flush as the listing and item changes: all of it commits, or none.
+  let delisted: Listing[] = [];
+  if (refs.listing) {
+    const sameCurrency = refs.listing.currency.trim().toUpperCase() === currency;
+    ({ delisted } = await markListingSold(ctx.em, refs.listing.id, {
+      price: sameCurrency ? amounts.columns.salePrice : null,
+      netProceeds: sameCurrency ? amounts.columns.netProceeds : null,
+      soldAt: orderedAt,
+      units: input.quantity,
+    }));
+  } else if (refs.item && recordItemSale(refs.item, input.quantity)) {
+    delisted = await takeDownOtherListings(ctx.em, refs.item.id, null, true);
   }
-  publishOrderChanged(ctx.pubsub, order.accountId, order);
-  return { order, errors: [] };
+  await ctx.em.flush();
+  return { order, errors: [], delisted };
 }

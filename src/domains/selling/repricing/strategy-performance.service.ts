@@ -28,7 +28,8 @@ interface Aggregate {
  * Listings, sales, average margin and average days from listing to sale per strategy, over listings created in
  * [from, to). A sale is the listing's first order that was not cancelled or returned (exact amounts recorded by
  * the orders side); a listing marked SOLD without an order counts with its own sale facts. A sold listing counts
- * under the strategy in force when it sold.
+ * under the strategy in force when it sold. A sale dated before its listing (rows recorded before order dates were
+ * checked) counts as 0 days, not negative ones.
  */
 export async function strategyPerformance(ctx: Context, range: { from?: Date | null; to?: Date | null }): Promise<StrategyPerformanceRow[]> {
   const rows = await rawRows<Aggregate>(
@@ -38,7 +39,8 @@ export async function strategyPerformance(ctx: Context, range: { from?: Date | n
             (count(*) filter (where l.status = 'ACTIVE'))::int as active,
             count(s.sold_at)::int as sales,
             avg(s.margin)::text as average_margin,
-            avg(extract(epoch from (s.sold_at - coalesce(l.listed_at, l.created_at))) / 86400)::text as average_days
+            -- greatest() skips nulls, so unsold listings are left out explicitly.
+            avg(case when s.sold_at is not null then greatest(0, extract(epoch from (s.sold_at - coalesce(l.listed_at, l.created_at))) / 86400) end)::text as average_days
        from listing l
        left join repricing_rule r on r.listing_id = l.id
        left join lateral (
