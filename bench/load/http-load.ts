@@ -12,6 +12,16 @@ export interface HttpLoadRequest {
   timeoutSeconds: number;
   /** Count responses carrying GraphQL `errors` as mismatches. */
   verifyGraphql: boolean;
+  /**
+   * Also count mutation payloads with user errors (a non-empty `errors` list in any top-level field of
+   * `data`, e.g. `addInventoryItem { errors }`) as mismatches.
+   */
+  verifyPayloadErrors?: boolean;
+  /**
+   * Requests per second over all connections (autocannon `overallRate`): each connection sends its share
+   * of every second back to back, then waits for the next second. Unset: closed loop, as fast as answered.
+   */
+  overallRate?: number;
 }
 
 /** What the worker thread reports back. */

@@ -10,10 +10,16 @@ const request = workerData as HttpLoadRequest;
 const latencies: number[] = [];
 let responses = 0;
 
-/** A GraphQL response counts as a mismatch when it carries top-level `errors`. */
+/**
+ * A GraphQL response counts as a mismatch when it carries top-level `errors` (and, with
+ * `verifyPayloadErrors`, when a top-level field of `data` carries a non-empty `errors` list).
+ */
 const graphqlOk = (body: string | Buffer | undefined): boolean => {
   try {
-    return !!body && !(JSON.parse(body.toString()) as { errors?: unknown }).errors;
+    if (!body) return false;
+    const result = JSON.parse(body.toString()) as { data?: Record<string, { errors?: unknown[] } | null>; errors?: unknown };
+    if (result.errors) return false;
+    return !request.verifyPayloadErrors || !Object.values(result.data ?? {}).some((field) => Array.isArray(field?.errors) && field.errors.length > 0);
   } catch {
     return false;
   }
@@ -28,6 +34,7 @@ const instance = autocannon(
     connections: request.connections,
     duration: request.durationSeconds,
     timeout: request.timeoutSeconds,
+    overallRate: request.overallRate,
     verifyBody: request.verifyGraphql ? graphqlOk : undefined,
   },
   (error, result) => {
