@@ -61,12 +61,13 @@ const progress = (message: string) => process.stderr.write(`[bench ${new Date().
 /** Runs one scenario within its time budget; a stuck one is abandoned after the grace period. */
 async function runScenario(scenario: Scenario, env: BenchEnvironment, options: RunOptions, interrupt: AbortSignal): Promise<Outcome> {
   const started = performance.now();
+  const budgetSeconds = typeof scenario.timeoutSeconds === 'function' ? scenario.timeoutSeconds(options) : scenario.timeoutSeconds;
   const loadBefore = os.loadavg()[0];
   if (loadBefore > os.cpus().length) progress(`machine busy before ${scenario.name}: load average ${loadBefore.toFixed(1)} on ${os.cpus().length} CPU(s); figures will be low`);
   const controller = new AbortController();
   const abort = () => controller.abort();
   interrupt.addEventListener('abort', abort, { once: true });
-  const budget = setTimeout(abort, scenario.timeoutSeconds * 1000);
+  const budget = setTimeout(abort, budgetSeconds * 1000);
   let abandon: NodeJS.Timeout | undefined;
   const abandoned = new Promise<never>((_, reject) =>
     controller.signal.addEventListener('abort', () => {
@@ -76,11 +77,11 @@ async function runScenario(scenario: Scenario, env: BenchEnvironment, options: R
   try {
     const report = await Promise.race([scenario.run({ env, options, signal: controller.signal, progress }), abandoned]);
     if (controller.signal.aborted && !report.failures.length) {
-      report.failures.push(interrupt.aborted ? 'interrupted' : `time budget of ${scenario.timeoutSeconds} s spent`);
+      report.failures.push(interrupt.aborted ? 'interrupted' : `time budget of ${budgetSeconds} s spent`);
     }
     return { scenario, report, loadBefore, seconds: (performance.now() - started) / 1000 };
   } catch (error) {
-    const reason = interrupt.aborted ? 'interrupted: ' : controller.signal.aborted ? `time budget of ${scenario.timeoutSeconds} s spent: ` : '';
+    const reason = interrupt.aborted ? 'interrupted: ' : controller.signal.aborted ? `time budget of ${budgetSeconds} s spent: ` : '';
     return { scenario, error: `${reason}${(error as Error).message}`, loadBefore, seconds: (performance.now() - started) / 1000 };
   } finally {
     clearTimeout(budget);

@@ -46,7 +46,10 @@ export interface Scenario {
   /** Command-line name: `npm run bench -- <name>`. */
   name: string;
   description: string;
-  /** Hard upper bound for the whole scenario, dataset loading included. */
-  timeoutSeconds: number;
+  /**
+   * Hard upper bound for the whole scenario, dataset loading included; a function when the bound
+   * depends on the command line (e.g. a soak whose length `--duration` sets).
+   */
+  timeoutSeconds: number | ((options: RunOptions) => number);
   run(context: ScenarioContext): Promise<ScenarioReport>;
 }

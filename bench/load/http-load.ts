@@ -12,10 +12,27 @@ export interface HttpLoadRequest {
   timeoutSeconds: number;
   /** Count responses carrying GraphQL `errors` as mismatches. */
   verifyGraphql: boolean;
+  /**
+   * Also count mutation payloads with user errors (a non-empty `errors` list in any top-level field of
+   * `data`, e.g. `addInventoryItem { errors }`) as mismatches.
+   */
+  verifyPayloadErrors?: boolean;
+  /**
+   * Requests per second over all connections (autocannon `overallRate`): each connection sends its share
+   * of every second back to back, then waits for the next second. Unset: closed loop, as fast as answered.
+   */
+  overallRate?: number;
+  /**
+   * Also report the figures of every window of this many seconds while the load runs (to `onWindow` of
+   * {@link runHttpLoad}); the last window ends with the load and may be shorter.
+   */
+  windowSeconds?: number;
 }
 
-/** What the worker thread reports back. */
+/** What the worker thread reports back: the whole load at the end, and (with `windowSeconds`) each window with `window` set. */
 export interface HttpLoadWorkerResult {
+  /** Set on a window's figures; `last` for the one that ended with the load. */
+  window?: 'next' | 'last';
   durationSeconds: number;
   completed: number;
   errors: number;
@@ -56,8 +73,11 @@ const WORKER_FILE = path.join(__dirname, `http-load.worker${path.extname(__filen
 // Under @swc-node/register the worker needs the TypeScript hook too; compiled runs load plain JS.
 const BOOTSTRAP = `${WORKER_FILE.endsWith('.ts') ? "require('@swc-node/register');" : ''} require(${JSON.stringify(WORKER_FILE)});`;
 
-/** Runs autocannon in a worker thread; stops early (and still reports) when `signal` aborts. */
-export function runHttpLoad(request: HttpLoadRequest, signal?: AbortSignal): Promise<HttpLoadFigures> {
+/**
+ * Runs autocannon in a worker thread; stops early (and still reports) when `signal` aborts. With
+ * `request.windowSeconds`, `onWindow` gets each window's figures as it ends (the last one before the promise resolves).
+ */
+export function runHttpLoad(request: HttpLoadRequest, signal?: AbortSignal, onWindow?: (figures: HttpLoadFigures, last: boolean) => void): Promise<HttpLoadFigures> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new Error('aborted before the load started'));
     const worker = new Worker(BOOTSTRAP, { eval: true, execArgv: [], workerData: request });
@@ -71,12 +91,9 @@ export function runHttpLoad(request: HttpLoadRequest, signal?: AbortSignal): Pro
       clearTimeout(hardStop);
       signal?.removeEventListener('abort', onAbort);
     };
-    worker.once('message', (message: HttpLoadWorkerResult | { error: string }) => {
-      settle();
-      void worker.terminate();
-      if ('error' in message) return reject(new Error(`load generator failed: ${message.error}`));
+    const figures = (message: HttpLoadWorkerResult): HttpLoadFigures => {
       const sorted = message.latencies.sort();
-      resolve({
+      return {
         connections: request.connections,
         durationSeconds: message.durationSeconds,
         requests: message.completed,
@@ -90,8 +107,17 @@ export function runHttpLoad(request: HttpLoadRequest, signal?: AbortSignal): Pro
         non2xx: message.non2xx,
         graphqlErrors: message.mismatches,
         statusCodes: message.statusCodes,
-      });
-    });
+      };
+    };
+    const onMessage = (message: HttpLoadWorkerResult | { error: string }) => {
+      if (!('error' in message) && message.window) return onWindow?.(figures(message), message.window === 'last');
+      worker.off('message', onMessage);
+      settle();
+      void worker.terminate();
+      if ('error' in message) return reject(new Error(`load generator failed: ${message.error}`));
+      resolve(figures(message));
+    };
+    worker.on('message', onMessage);
     worker.once('error', (error) => {
       settle();
       reject(error);
