@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import type { SnapshotRow } from '../src/domains/market';
 
 /** One price series: a size on a platform. */
 export interface MarketSeries {
@@ -30,3 +31,22 @@ export async function marketSeries(pool: Pool, options: { fromRank: number; prod
 
 /** Amount of `cents` as a decimal string with two places ("123.45"). */
 export const amount = (cents: number) => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+
+/** Bid and last sale (cents) of a series whose ask moves: they stay put, so every change is an ask change. */
+export const STEADY_BID = 25_000;
+export const STEADY_LAST = 27_500;
+
+/** A MANUAL snapshot of `s` asking `askCents` at `at`, with the steady bid and last sale. */
+export const askRow = (s: MarketSeries, askCents: number, at: Date): SnapshotRow => ({
+  variantId: s.variantId,
+  platformId: s.platformId,
+  lowestAsk: amount(askCents),
+  highestBid: amount(STEADY_BID),
+  lastSale: amount(STEADY_LAST),
+  sales7d: 10,
+  sales30d: 40,
+  volatility: '0.1',
+  currency: 'USD',
+  capturedAt: at,
+  source: 'MANUAL',
+});

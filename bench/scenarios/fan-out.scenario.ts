@@ -5,7 +5,7 @@ import { ingestMarketSnapshots, type SnapshotRow } from '../../src/domains/marke
 import type { BenchGateway } from '../environment';
 import { percentile } from '../load/http-load';
 import { openSubscribers, type SubscriberSpec } from '../load/ws-subscribers';
-import { amount, marketSeries, type MarketSeries } from '../market-series';
+import { amount, askRow, marketSeries, STEADY_BID, STEADY_LAST, type MarketSeries } from '../market-series';
 import { formatCount, formatMs } from '../report';
 import type { Scenario, Table } from '../scenario';
 import { spawnGateway, type SpawnedServer } from '../startup/spawn-gateway';
@@ -25,8 +25,6 @@ const MEASURE_SECONDS = 10;
 const DRAIN_LIMIT_MS = 30_000;
 const SUBSCRIBER_THREADS = 2;
 
-const BID = 25_000;
-const LAST = 27_500;
 const ASK = 30_000;
 
 const SELECTION = 'field new { amount } changePercent at';
@@ -83,19 +81,6 @@ function mutationPublisher(server: SpawnedServer, adminToken: string, slugOf: Ma
   };
 }
 
-const row = (s: MarketSeries, askCents: number, at: Date): SnapshotRow => ({
-  variantId: s.variantId,
-  platformId: s.platformId,
-  lowestAsk: amount(askCents),
-  highestBid: amount(BID),
-  lastSale: amount(LAST),
-  sales7d: 10,
-  sales30d: 40,
-  volatility: '0.1',
-  currency: 'USD',
-  capturedAt: at,
-  source: 'MANUAL',
-});
 
 /** What one level measured. */
 interface LevelFigures {
@@ -144,11 +129,11 @@ export const fanOutScenario: Scenario = {
     const asks = new Map<MarketSeries, number>();
 
     // Known bid and last sale on every series, so each later row changes only its lowest ask: one event per row.
-    progress(`priming ${formatCount(series.length)} series (bid ${amount(BID)}, last sale ${amount(LAST)})`);
+    progress(`priming ${formatCount(series.length)} series (bid ${amount(STEADY_BID)}, last sale ${amount(STEADY_LAST)})`);
     const primeAt = new Date();
     for (let i = 0; i < series.length; i += 5000) {
       const chunk = series.slice(i, i + 5000);
-      const result = await ingestMarketSnapshots(gateway.app.orm.em.fork(), gateway.app.pubsub, chunk.map((s) => row(s, ASK, primeAt)));
+      const result = await ingestMarketSnapshots(gateway.app.orm.em.fork(), gateway.app.pubsub, chunk.map((s) => askRow(s, ASK, primeAt)));
       if (result.rowErrors.length) throw new Error(`priming rejected rows: ${JSON.stringify(result.rowErrors[0])}`);
     }
     for (const s of series) asks.set(s, ASK);
@@ -177,7 +162,7 @@ export const fanOutScenario: Scenario = {
           const s = series[cursor++ % series.length];
           const next = ASK + ((asks.get(s)! - ASK + 100) % 2000); // +1.00, wrapping within 300.00–319.00: always a change
           asks.set(s, next);
-          rows.push(row(s, next, at));
+          rows.push(askRow(s, next, at));
           products.push(s.productIndex);
         }
         const result = await publisher.publish(rows);

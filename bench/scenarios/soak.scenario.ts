@@ -7,7 +7,7 @@ import type { BenchGateway } from '../environment';
 import { settle } from '../load/graphql-load';
 import { percentile, runHttpLoad, type HttpLoadFigures, type HttpLoadRequest } from '../load/http-load';
 import { openSubscribers, type SubscriberPool, type SubscriberSpec } from '../load/ws-subscribers';
-import { amount, marketSeries, type MarketSeries } from '../market-series';
+import { amount, askRow, marketSeries, type MarketSeries } from '../market-series';
 import { formatCount, formatMs } from '../report';
 import type { RunOptions, Scenario, Table } from '../scenario';
 import { loadSellingBook, SELLING_BOOK } from '../selling-dataset';
@@ -39,8 +39,6 @@ const DRAIN_LIMIT_MS = 30_000;
 const SETUP_BUDGET_SECONDS = 420;
 const RSS_TARGET_PERCENT = 10;
 
-const BID = 25_000;
-const LAST = 27_500;
 const ASK = 30_000;
 const MB = 2 ** 20;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -98,19 +96,6 @@ async function sampleMemory(server: SpawnedServer): Promise<MemorySample> {
   return { rss, heapUsed: metric('marketgraph_nodejs_heap_size_used_bytes'), heapTotal: metric('marketgraph_nodejs_heap_size_total_bytes') };
 }
 
-const row = (s: MarketSeries, askCents: number, at: Date): SnapshotRow => ({
-  variantId: s.variantId,
-  platformId: s.platformId,
-  lowestAsk: amount(askCents),
-  highestBid: amount(BID),
-  lastSale: amount(LAST),
-  sales7d: 10,
-  sales30d: 40,
-  volatility: '0.1',
-  currency: 'USD',
-  capturedAt: at,
-  source: 'MANUAL',
-});
 
 async function probe(url: string, headers: Record<string, string>, body: Body): Promise<string | null> {
   const response = await fetch(`${url}/graphql`, { method: 'POST', headers, body: body.body, signal: AbortSignal.timeout(REQUEST_TIMEOUT_SECONDS * 1000) });
@@ -188,7 +173,7 @@ export const soakScenario: Scenario = {
     progress(`priming ${formatCount(series.length)} series`);
     const asks = new Map<MarketSeries, number>();
     const primeAt = new Date();
-    const primed = await ingestMarketSnapshots(gateway.app.orm.em.fork(), gateway.app.pubsub, series.map((s) => row(s, ASK, primeAt)), { errorPolicy: ErrorPolicy.REJECT_EVERYTHING });
+    const primed = await ingestMarketSnapshots(gateway.app.orm.em.fork(), gateway.app.pubsub, series.map((s) => askRow(s, ASK, primeAt)), { errorPolicy: ErrorPolicy.REJECT_EVERYTHING });
     if (primed.rowErrors.length) throw new Error(`priming rejected rows: ${JSON.stringify(primed.rowErrors[0])}`);
     for (const s of series) asks.set(s, ASK);
 
@@ -304,7 +289,7 @@ export const soakScenario: Scenario = {
             const s = series[cursor++ % series.length];
             const next = ASK + ((asks.get(s)! - ASK + 100) % 2000); // +1.00, wrapping within 300.00–319.00: always a change
             asks.set(s, next);
-            batch.push(row(s, next, at));
+            batch.push(askRow(s, next, at));
             products.push(s.productIndex);
           }
           const tick: Tick = { interval, products, ms: NaN };
