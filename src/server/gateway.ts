@@ -16,11 +16,11 @@ import { createApollo } from './apollo';
 import { graphiqlRouter, wantsGraphiql } from './graphiql';
 import { healthRouter } from './health';
 import { Metrics } from './metrics';
-import { rateLimit } from './rate-limit';
+import { admitRequests, RateLimits } from './rate-limit';
 import { bearerToken, operationContext, viewerFor } from './request-context';
 import { gatewaySchema } from './schema';
 import { ViewerCache } from './viewer-cache';
-import { attachWebsocket } from './websocket';
+import { attachWebsocket, clientIp } from './websocket';
 
 /** Answers body-parser failures (too large, malformed JSON) as GraphQL-shaped JSON instead of Express's HTML page with a stack. */
 function bodyErrors(maxBodyBytes: number): ErrorRequestHandler {
@@ -84,12 +84,19 @@ export async function startGateway(deps: { config: Config; orm: MikroORM; pubsub
   const viewers = new ViewerCache();
   const stopLocalRevocations = onApiKeyRevokedHere((apiKeyId) => viewers.forgetApiKey(apiKeyId));
   const contextDeps = { orm: deps.orm, pubsub: deps.pubsub, log, jobs: deps.jobs, viewers };
-  const contextFor = async (req: express.Request) =>
-    operationContext(contextDeps, await viewerFor(contextDeps, bearerToken(req.headers.authorization)), String(req.id), req.log);
+  const limits = new RateLimits({
+    anonymousPerMinute: config.limits.anonymousPerMinute,
+    authFailuresPerMinute: config.limits.authFailuresPerMinute,
+    keyPrefix: config.limits.rateLimitKeyPrefix,
+    redis: deps.redis,
+  });
+  const admit = admitRequests({ limits, viewerOf: (authorization) => viewerFor(contextDeps, bearerToken(authorization)) });
+  // The viewer was authenticated (and charged) by `admit`.
+  const contextFor = async (req: express.Request) => operationContext(contextDeps, req.res!.locals.viewer ?? null, String(req.id), req.log);
   app.use(
     '/graphql',
     (req, res, next) => (wantsGraphiql(req) ? res.redirect('/graphiql') : next()),
-    rateLimit({ anonymousPerMinute: config.limits.anonymousPerMinute, redis: deps.redis }),
+    admit,
     express.json({ limit: config.limits.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: ({ req }) => contextFor(req),
@@ -97,9 +104,10 @@ export async function startGateway(deps: { config: Config; orm: MikroORM; pubsub
   );
   app.use('/graphql', bodyErrors(config.limits.maxBodyBytes));
   // Downloads authenticated with the same Bearer key as the API (the tax report CSV).
+  app.use('/reports', admit);
   app.use(taxReportRouter({ contextFor }));
 
-  const ws = attachWebsocket({ ...contextDeps, schema, httpServer, config, metrics });
+  const ws = attachWebsocket({ ...contextDeps, schema, httpServer, config, metrics, limits, clientIp: (req) => clientIp(app, req) });
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', (error: NodeJS.ErrnoException) =>
       reject(error.code === 'EADDRINUSE' ? new Error(`PORT=${config.port}: the port is already in use; choose another PORT.`) : error),
