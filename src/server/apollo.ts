@@ -9,6 +9,7 @@ import type { Config } from '../config/config';
 import { errorFormatter } from './error-format';
 import { httpProtection } from './limits';
 import type { Metrics } from './metrics';
+import { unstorableStringError } from './storable-strings';
 
 /** Apollo Server for HTTP: armor limits, CSRF prevention, no batching, masked errors, operation metrics. */
 export function createApollo(deps: { schema: GraphQLSchema; httpServer: Server; config: Config; log: Logger; metrics: Metrics }) {
@@ -31,6 +32,10 @@ export function createApollo(deps: { schema: GraphQLSchema; httpServer: Server; 
       {
         async requestDidStart() {
           return {
+            async didResolveOperation({ document, request }) {
+              const error = unstorableStringError(document, request.variables);
+              if (error) throw error;
+            },
             async willSendResponse({ response, operation }) {
               const failed = response.body.kind === 'single' && !!response.body.singleResult.errors?.length;
               deps.metrics.operations.inc({ transport: 'http', type: operation?.operation ?? 'unknown', outcome: failed ? 'error' : 'ok' });

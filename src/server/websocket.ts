@@ -11,6 +11,7 @@ import { errorFormatter, formatForWebsocket } from './error-format';
 import { websocketRules } from './limits';
 import type { Metrics } from './metrics';
 import { RateLimited, type RateLimits } from './rate-limit';
+import { unstorableStringError } from './storable-strings';
 import { bearerToken, operationContext, viewerFor, type ContextDeps } from './request-context';
 
 type ConnectionExtra = Record<PropertyKey, unknown> & {
@@ -134,6 +135,8 @@ export function attachWebsocket(
           deps.metrics.operations.inc({ transport: 'ws', type: 'unknown', outcome: 'rejected' });
           return errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
         }
+        const unstorable = unstorableStringError(document, payload.variables);
+        if (unstorable) return [unstorable];
         if (getOperationAST(document, payload.operationName)?.operation === 'subscription') {
           const subscriptions = extra.subscriptions!;
           const ofAccount = viewer ? subscriptionsPerAccount.get(viewer.accountId) ?? 0 : 0;
