@@ -22,7 +22,7 @@ export function createApollo(deps: { schema: GraphQLSchema; httpServer: Server; 
     csrfPrevention: true,
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
-    introspection: true,
+    introspection: deps.config.introspection,
     includeStacktraceInErrorResponses: development,
     formatError: errorFormatter({ development, hideSuggestions: deps.config.env === 'production', log: deps.log }),
     plugins: [
