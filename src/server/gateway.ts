@@ -1,4 +1,3 @@
-import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type ErrorRequestHandler } from 'express';
 import type { Redis } from 'ioredis';
@@ -14,7 +13,9 @@ import { API_KEY_REVOKED, onApiKeyRevokedHere } from '../domains/accounts';
 import { taxReportRouter } from '../domains/selling';
 import { createApollo } from './apollo';
 import { graphiqlRouter, wantsGraphiql } from './graphiql';
+import { graphqlHttp } from './graphql-http';
 import { healthRouter } from './health';
+import { ReadRetries } from './infrastructure-failure';
 import { Metrics, metricsRouter } from './metrics';
 import { admitRequests, RateLimits } from './rate-limit';
 import { bearerToken, operationContext, viewerFor } from './request-context';
@@ -94,7 +95,8 @@ export async function startGateway(deps: { config: Config; orm: MikroORM; pubsub
     app.get('/', (_req, res) => res.redirect('/graphiql'));
   }
 
-  const apollo = createApollo({ schema, httpServer, config, log, metrics });
+  const retries = new ReadRetries();
+  const apollo = createApollo({ schema, httpServer, config, log, metrics, retries });
   await apollo.start();
   const viewers = new ViewerCache();
   const stopLocalRevocations = onApiKeyRevokedHere((apiKeyId) => viewers.forgetApiKey(apiKeyId));
@@ -113,9 +115,7 @@ export async function startGateway(deps: { config: Config; orm: MikroORM; pubsub
     (req, res, next) => (config.graphiql && wantsGraphiql(req) ? res.redirect('/graphiql') : next()),
     admit,
     express.json({ limit: config.limits.maxBodyBytes }),
-    expressMiddleware(apollo, {
-      context: ({ req }) => contextFor(req),
-    }),
+    graphqlHttp(apollo, { contextFor, retries }),
   );
   app.use('/graphql', bodyErrors(config.limits.maxBodyBytes));
   // Downloads authenticated with the same Bearer key as the API (the tax report CSV).

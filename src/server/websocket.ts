@@ -1,15 +1,16 @@
 import type { Express, Request } from 'express';
-import { getOperationAST, GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { execute, getOperationAST, GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import { CloseCode, type Context as WsContext } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { IncomingMessage, Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Viewer } from '../common/context';
+import type { Context, Viewer } from '../common/context';
 import type { Config } from '../config/config';
 import { errorFormatter, formatForWebsocket } from './error-format';
 import { websocketRules } from './limits';
 import type { Metrics } from './metrics';
+import { backOffBeforeRetry, isConnectionError } from './infrastructure-failure';
 import { RateLimited, type RateLimits } from './rate-limit';
 import { unstorableStringError } from './storable-strings';
 import { bearerToken, operationContext, viewerFor, type ContextDeps } from './request-context';
@@ -81,6 +82,14 @@ export function attachWebsocket(
     {
       schema: deps.schema,
       connectionInitWaitTimeout: caps.connectionInitTimeoutMs,
+      // A query whose database connection was lost runs once more with a fresh context (as over HTTP).
+      execute: async (args) => {
+        const result = await execute(args);
+        if (getOperationAST(args.document, args.operationName)?.operation !== 'query' || !result.errors?.some(isConnectionError)) return result;
+        const { viewer, requestId, log } = args.contextValue as Context;
+        await backOffBeforeRetry();
+        return execute({ ...args, contextValue: operationContext(deps, viewer, requestId, log) });
+      },
       onConnect: async (ctx) => {
         const ip = deps.clientIp(ctx.extra.request);
         try {
