@@ -30,7 +30,7 @@ const positiveInt = (hint: string) =>
   z.coerce.number({ invalid_type_error: hint }).int(hint).positive(hint);
 
 /** Variables whose value never appears in an error message, even when malformed. */
-const SECRET_VARIABLES = new Set(['ENCRYPTION_KEY', 'ENCRYPTION_PREVIOUS_KEYS']);
+const SECRET_VARIABLES = new Set(['ENCRYPTION_KEY', 'ENCRYPTION_PREVIOUS_KEYS', 'METRICS_TOKEN']);
 
 /** AES-256 keys: exactly 32 bytes, base64 or base64url (`openssl rand -base64 32`). */
 const keyHint = 'must be 32 random bytes, base64-encoded (generate one with: openssl rand -base64 32)';
@@ -67,6 +67,16 @@ const schema = z.object({
   MAX_TOKENS: positiveInt('must be a positive whole number').default(2000),
   MAX_BODY_BYTES: positiveInt('must be a positive number of bytes').default(1_048_576),
   ANONYMOUS_RATE_LIMIT_PER_MINUTE: positiveInt('must be a positive whole number of requests').default(120),
+  AUTH_FAILURE_RATE_LIMIT_PER_MINUTE: positiveInt('must be a positive whole number of requests').default(10),
+  RATE_LIMIT_KEY_PREFIX: z.string().regex(/^[\w:.-]{1,64}$/, 'must be 1–64 letters, digits, "_", ":", "." or "-"').default('mg_rl'),
+  WS_MAX_CONNECTIONS_PER_IP: positiveInt('must be a positive whole number of connections').default(20),
+  WS_MAX_SUBSCRIPTIONS_PER_SOCKET: positiveInt('must be a positive whole number of subscriptions').default(20),
+  WS_MAX_SUBSCRIPTIONS_PER_ACCOUNT: positiveInt('must be a positive whole number of subscriptions').default(100),
+  WS_CONNECTION_INIT_TIMEOUT_MS: positiveInt('must be a positive number of milliseconds').default(3000),
+  GRAPHQL_INTROSPECTION: flag.optional(),
+  GRAPHIQL: flag.optional(),
+  METRICS_PORT: port.optional(),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (generate one with: openssl rand -hex 32)').optional(),
   SHUTDOWN_TIMEOUT_MS: positiveInt('must be a positive number of milliseconds').default(10_000),
   ENCRYPTION_KEY: z.string().refine(isKey, keyHint).optional(),
   ENCRYPTION_KEY_ID: keyId.optional(),
@@ -123,7 +133,18 @@ export interface Config {
     maxTokens: number;
     maxBodyBytes: number;
     anonymousPerMinute: number;
+    /** Failed authentications per minute and IP; a stricter bucket than the anonymous one. */
+    authFailuresPerMinute: number;
+    /** Namespace of the rate-limit buckets in Redis (deployments or test runs sharing one Redis). */
+    rateLimitKeyPrefix: string;
   };
+  /** graphql-ws: connections per IP, subscriptions per socket and per account (per gateway), time allowed for connection_init. */
+  websocket: { maxConnectionsPerIp: number; maxSubscriptionsPerSocket: number; maxSubscriptionsPerAccount: number; connectionInitTimeoutMs: number };
+  /** Introspection and the GraphiQL page; both off in production unless enabled. */
+  introspection: boolean;
+  graphiql: boolean;
+  /** `/metrics` on its own port (not on the API port) when `port` is set; behind `Authorization: Bearer <token>` when `token` is set. */
+  metrics: { port?: number; token?: string };
   shutdownTimeoutMs: number;
   /** Marketplace credential encryption; without `key` (never in production) a per-install development key is used. */
   encryption: { key?: string; keyId?: string; previousKeys: Array<{ id?: string; key: string }> };
@@ -201,7 +222,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       maxTokens: e.MAX_TOKENS,
       maxBodyBytes: e.MAX_BODY_BYTES,
       anonymousPerMinute: e.ANONYMOUS_RATE_LIMIT_PER_MINUTE,
+      authFailuresPerMinute: e.AUTH_FAILURE_RATE_LIMIT_PER_MINUTE,
+      rateLimitKeyPrefix: e.RATE_LIMIT_KEY_PREFIX,
     },
+    websocket: {
+      maxConnectionsPerIp: e.WS_MAX_CONNECTIONS_PER_IP,
+      maxSubscriptionsPerSocket: e.WS_MAX_SUBSCRIPTIONS_PER_SOCKET,
+      maxSubscriptionsPerAccount: e.WS_MAX_SUBSCRIPTIONS_PER_ACCOUNT,
+      connectionInitTimeoutMs: e.WS_CONNECTION_INIT_TIMEOUT_MS,
+    },
+    introspection: e.GRAPHQL_INTROSPECTION ?? e.NODE_ENV !== 'production',
+    graphiql: e.GRAPHIQL ?? e.NODE_ENV !== 'production',
+    metrics: { port: e.METRICS_PORT, token: e.METRICS_TOKEN },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     encryption: { key: e.ENCRYPTION_KEY, keyId: e.ENCRYPTION_KEY_ID, previousKeys: e.ENCRYPTION_PREVIOUS_KEYS ?? [] },
     sync: {

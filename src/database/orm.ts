@@ -18,7 +18,23 @@ export function ormOptions(url: string, poolSize = 10): Options {
     forceUtcTimezone: true,
     allowGlobalContext: false,
     debug: false,
+    // A failing statement's message is `<statement> - <reason>` (see withoutValues below).
+    driverOptions: { compileSqlOnError: false },
   });
+}
+
+/** Up to the first value: a quoted literal, a parenthesised list, or the clause that carries values. */
+const STATEMENT_HEAD = /^[\s\S]*?(?='|\(| values | where | set |$)/i;
+
+/**
+ * MikroORM inlines parameters into the SQL it sends, so a failing statement's error message (and every log line
+ * or response that carries it) would hold its values: key hashes, credential ciphertext, user input. The message
+ * keeps the statement up to its first value, then the database's reason.
+ */
+function withoutValues(error: Error, query: { sql: string }): void {
+  const prefix = `${query.sql} - `;
+  if (!error.message.startsWith(prefix)) return;
+  error.message = `${STATEMENT_HEAD.exec(query.sql)![0].trim()} … - ${error.message.slice(prefix.length)}`;
 }
 
 /** Connects the ORM; fails with a message naming DATABASE_URL when the server cannot be reached. */
@@ -29,6 +45,7 @@ export async function connectOrm(url: string, poolSize?: number): Promise<MikroO
   const orm = await MikroORM.init(ormOptions(url, poolSize)).catch((error: Error) => {
     throw unreachable(error.message);
   });
+  orm.em.getConnection().getKnex().on('query-error', withoutValues);
   if (!(await orm.isConnected())) {
     const check = await orm.checkConnection();
     await orm.close(true);

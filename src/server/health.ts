@@ -2,10 +2,9 @@ import { Router } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Redis } from 'ioredis';
 import { pendingMigrations } from '../database/orm';
-import type { Metrics } from './metrics';
 
-/** Liveness, readiness and metrics endpoints. Readiness turns 503 as soon as shutdown begins. */
-export function healthRouter(deps: { orm: MikroORM; redis?: Redis; metrics: Metrics; isShuttingDown: () => boolean }): Router {
+/** Liveness and readiness endpoints. Readiness turns 503 as soon as shutdown begins. */
+export function healthRouter(deps: { orm: MikroORM; redis?: Redis; isShuttingDown: () => boolean }): Router {
   const router = Router();
   let migrated = false;
 
@@ -36,10 +35,6 @@ export function healthRouter(deps: { orm: MikroORM; redis?: Redis; metrics: Metr
     }
     const ready = Object.entries(checks).every(([name, value]) => name !== 'shutdown' && value === 'ok');
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
-  });
-
-  router.get('/metrics', async (_req, res) => {
-    res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
   });
   return router;
 }

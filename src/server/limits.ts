@@ -3,7 +3,7 @@ import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import type { ValidationRule } from 'graphql';
+import { NoSchemaIntrospectionCustomRule, type ValidationRule } from 'graphql';
 import type { Config } from '../config/config';
 
 /** graphql-armor settings shared by HTTP and WebSocket so both transports enforce the same limits. */
@@ -25,8 +25,9 @@ export function armorConfig(config: Config) {
  */
 export const httpProtection = (config: Config) => new ApolloArmor({ ...armorConfig(config), maxTokens: { enabled: false } }).protect();
 
-/** The same validation rules for operations arriving over WebSocket (tokens are limited at parse time). */
+/** The same validation rules for operations arriving over WebSocket (tokens are limited at parse time), introspection as over HTTP. */
 export function websocketRules(config: Config): ValidationRule[] {
   const armor = armorConfig(config);
-  return [maxDepthRule(armor.maxDepth), maxAliasesRule(armor.maxAliases), maxDirectivesRule(armor.maxDirectives), costLimitRule(armor.costLimit)];
+  const rules = [maxDepthRule(armor.maxDepth), maxAliasesRule(armor.maxAliases), maxDirectivesRule(armor.maxDirectives), costLimitRule(armor.costLimit)];
+  return config.introspection ? rules : [...rules, NoSchemaIntrospectionCustomRule];
 }

@@ -1,3 +1,5 @@
+import { Router } from 'express';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Prometheus metrics of one process. */
@@ -30,4 +32,20 @@ export class Metrics {
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'marketgraph_' });
   }
+}
+
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+/** `GET /metrics` in Prometheus format; with a token, only for `Authorization: Bearer <token>`. */
+export function metricsRouter(metrics: Metrics, token?: string): Router {
+  const router = Router();
+  const expected = token ? digest(`Bearer ${token}`) : undefined;
+  router.get('/metrics', async (req, res) => {
+    if (expected && !timingSafeEqual(digest(req.headers.authorization ?? ''), expected)) {
+      res.set('WWW-Authenticate', 'Bearer').status(401).type('text/plain').send('Metrics need Authorization: Bearer <METRICS_TOKEN>.\n');
+      return;
+    }
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  return router;
 }

@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Clock } from '../common/clock';
 import { createContext, type Context, type Viewer } from '../common/context';
+import { unauthenticated } from '../common/errors';
 import type { PubSub } from '../common/pubsub';
 import { authenticate } from '../domains/accounts';
 import type { JobQueue } from '../jobs/job-queue';
@@ -17,11 +18,15 @@ export interface ContextDeps {
   viewers?: ViewerCache;
 }
 
-/** Extracts the token of `Authorization: Bearer <token>` (also accepted in WebSocket connectionParams). */
+/**
+ * Extracts the token of `Authorization: Bearer <token>` (also accepted in WebSocket connectionParams). Any other
+ * scheme, or a bare token, is refused rather than read as anonymous.
+ */
 export function bearerToken(header: unknown): string | undefined {
-  if (typeof header !== 'string' || !header.trim()) return undefined;
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header.trim());
-  return match ? match[1] : header.trim();
+  if (header === undefined || header === null || (typeof header === 'string' && !header.trim())) return undefined;
+  const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header.trim()) : null;
+  if (!match) throw unauthenticated('Malformed Authorization: send the key as Authorization: Bearer <api key>.');
+  return match[1];
 }
 
 /** Authenticates a token (through the gateway's short-lived cache when it has one). */

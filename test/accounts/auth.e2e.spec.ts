@@ -105,6 +105,17 @@ describe('bad credentials over HTTP', () => {
     }
   });
 
+  it('refuse a key sent without the Bearer scheme, saying how to send it', async () => {
+    for (const authorization of [member.token, `Token ${member.token}`]) {
+      const res = await postWith(authorization);
+      expect(res.status).toBe(401);
+      expect(res.body.data).toBeUndefined();
+      expect(res.body.errors).toEqual([
+        expect.objectContaining({ message: expect.stringMatching(/Authorization: Bearer <api key>/), extensions: { code: 'UNAUTHENTICATED' } }),
+      ]);
+    }
+  });
+
   it('refuse a revoked key with 401 saying it was revoked', async () => {
     const created = await createKey(member.token, { name: 'short-lived' });
     expect(await viewerId(created.token!)).toBe(toGlobalId('Account', member.accountId));

@@ -67,7 +67,11 @@ describe('loadConfig defaults', () => {
       redisUrl: undefined,
       autoMigrate: true,
       seedDemo: true,
-      limits: { maxDepth: 10, maxCost: 5000, maxAliases: 15, maxDirectives: 20, maxTokens: 2000, maxBodyBytes: 1_048_576, anonymousPerMinute: 120 },
+      limits: { maxDepth: 10, maxCost: 5000, maxAliases: 15, maxDirectives: 20, maxTokens: 2000, maxBodyBytes: 1_048_576, anonymousPerMinute: 120, authFailuresPerMinute: 10, rateLimitKeyPrefix: 'mg_rl' },
+      websocket: { maxConnectionsPerIp: 20, maxSubscriptionsPerSocket: 20, maxSubscriptionsPerAccount: 100, connectionInitTimeoutMs: 3000 },
+      introspection: true,
+      graphiql: true,
+      metrics: { port: undefined, token: undefined },
       shutdownTimeoutMs: 10_000,
       encryption: { key: undefined, keyId: undefined, previousKeys: [] },
       sync: { ordersStaleAfterSeconds: 21_600, runStaleAfterSeconds: 300, providerBaseUrls: {} },
@@ -94,6 +98,23 @@ describe('loadConfig defaults', () => {
       redisUrl: 'rediss://cache:6380',
     });
     expect(loadConfig({ NODE_ENV: 'production', AUTO_MIGRATE: 'true', ENCRYPTION_KEY: KEY }, argv).autoMigrate).toBe(true);
+  });
+
+  it('turns introspection and GraphiQL off in production unless enabled, and reads the limits of both transports', () => {
+    expect(loadConfig({ NODE_ENV: 'production', ENCRYPTION_KEY: KEY }, argv)).toMatchObject({ introspection: false, graphiql: false });
+    expect(loadConfig({ NODE_ENV: 'production', ENCRYPTION_KEY: KEY, GRAPHQL_INTROSPECTION: 'true', GRAPHIQL: 'yes' }, argv)).toMatchObject({ introspection: true, graphiql: true });
+    expect(loadConfig({ GRAPHQL_INTROSPECTION: 'false', GRAPHIQL: '0' }, argv)).toMatchObject({ introspection: false, graphiql: false });
+    const config = loadConfig(
+      { AUTH_FAILURE_RATE_LIMIT_PER_MINUTE: '3', RATE_LIMIT_KEY_PREFIX: 'blue:mg_rl', WS_MAX_CONNECTIONS_PER_IP: '4', WS_MAX_SUBSCRIPTIONS_PER_SOCKET: '5', WS_MAX_SUBSCRIPTIONS_PER_ACCOUNT: '6', WS_CONNECTION_INIT_TIMEOUT_MS: '700', METRICS_PORT: '9464', METRICS_TOKEN: 'a'.repeat(32) },
+      argv,
+    );
+    expect(config.limits).toMatchObject({ authFailuresPerMinute: 3, rateLimitKeyPrefix: 'blue:mg_rl' });
+    expect(config.websocket).toEqual({ maxConnectionsPerIp: 4, maxSubscriptionsPerSocket: 5, maxSubscriptionsPerAccount: 6, connectionInitTimeoutMs: 700 });
+    expect(config.metrics).toEqual({ port: 9464, token: 'a'.repeat(32) });
+  });
+
+  it('never echoes a METRICS_TOKEN that is too short', () => {
+    expect(() => loadConfig({ METRICS_TOKEN: 'hunter2' }, argv)).toThrow(/METRICS_TOKEN="\[redacted\]": must be at least 16 characters/);
   });
 
   it('refuses to run in production without an encryption key, naming ENCRYPTION_KEY and how to make one', () => {

@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { randomBytes } from 'node:crypto';
 import { print, type ExecutionResult } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
+import type { Logger } from 'pino';
 import WebSocket from 'ws';
 import { startApplication, type Application } from '../../src/app';
 import { loadConfig } from '../../src/config/config';
@@ -51,14 +53,17 @@ export interface TestApp {
 /** A fixed key for tests (production mode refuses to start without one). */
 export const TEST_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
 
-export async function startTestApp(env: Record<string, string> = {}, options: { databaseUrl?: string; jobTasks?: readonly JobTask[] } = {}): Promise<TestApp> {
+/** Rate-limit buckets of one app only (test files share one Redis and all call from 127.0.0.1), failed logins unlimited. */
+const isolatedRateLimits = () => ({ AUTH_FAILURE_RATE_LIMIT_PER_MINUTE: '100000', RATE_LIMIT_KEY_PREFIX: `mg_rl_test_${randomBytes(6).toString('hex')}` });
+
+export async function startTestApp(env: Record<string, string> = {}, options: { databaseUrl?: string; jobTasks?: readonly JobTask[]; log?: Logger } = {}): Promise<TestApp> {
   const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => undefined } : await createTestDatabase();
   const config = loadConfig(
-    { NODE_ENV: 'test', ENCRYPTION_KEY: TEST_ENCRYPTION_KEY, ANONYMOUS_RATE_LIMIT_PER_MINUTE: '100000', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SEED_DEMO: 'false', DATABASE_URL: database.url, DATABASE_POOL_SIZE: '4', ...env },
+    { NODE_ENV: 'test', ENCRYPTION_KEY: TEST_ENCRYPTION_KEY, ANONYMOUS_RATE_LIMIT_PER_MINUTE: '100000', ...isolatedRateLimits(), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SEED_DEMO: 'false', DATABASE_URL: database.url, DATABASE_POOL_SIZE: '4', ...env },
     ['node', 'test', `--role=${env.ROLE ?? 'gateway'}`],
   );
   const clock = new TestClock();
-  const app = await startApplication(config, { jobTasks: options.jobTasks, clock });
+  const app = await startApplication(config, { jobTasks: options.jobTasks, clock, log: options.log });
   const sql = {
     count: 0,
     statements: [] as string[],
