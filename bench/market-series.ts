@@ -50,3 +50,38 @@ export const askRow = (s: MarketSeries, askCents: number, at: Date): SnapshotRow
   capturedAt: at,
   source: 'MANUAL',
 });
+
+/**
+ * A feed whose every row is a change: the series take turns, and each turn moves that series' ask up 1.00,
+ * wrapping within `baseCents` … `baseCents` + 19.99, while its bid and last sale stay put.
+ */
+export class AskFeed {
+  private readonly asks = new Map<MarketSeries, number>();
+  private cursor = 0;
+
+  constructor(
+    private readonly series: MarketSeries[],
+    private readonly baseCents: number,
+  ) {
+    for (const s of series) this.asks.set(s, baseCents);
+  }
+
+  /** The priming rows: every series at the base ask. */
+  prime(at: Date): SnapshotRow[] {
+    return this.series.map((s) => askRow(s, this.baseCents, at));
+  }
+
+  /** The next `count` rows, all captured at `at`, with the product index of each. */
+  next(count: number, at: Date): { rows: SnapshotRow[]; products: number[] } {
+    const rows: SnapshotRow[] = [];
+    const products: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const s = this.series[this.cursor++ % this.series.length];
+      const ask = this.baseCents + ((this.asks.get(s)! - this.baseCents + 100) % 2000);
+      this.asks.set(s, ask);
+      rows.push(askRow(s, ask, at));
+      products.push(s.productIndex);
+    }
+    return { rows, products };
+  }
+}

@@ -5,7 +5,7 @@ import { ingestMarketSnapshots, type SnapshotRow } from '../../src/domains/marke
 import type { BenchGateway } from '../environment';
 import { percentile } from '../load/http-load';
 import { openSubscribers, type SubscriberSpec } from '../load/ws-subscribers';
-import { amount, askRow, marketSeries, STEADY_BID, STEADY_LAST, type MarketSeries } from '../market-series';
+import { amount, AskFeed, marketSeries, STEADY_BID, STEADY_LAST } from '../market-series';
 import { formatCount, formatMs } from '../report';
 import type { Scenario, Table } from '../scenario';
 import { spawnGateway, type SpawnedServer } from '../startup/spawn-gateway';
@@ -126,24 +126,21 @@ export const fanOutScenario: Scenario = {
     const productIds: string[] = [];
     for (const s of series) productIds[s.productIndex] = s.productId;
     const failures: string[] = [];
-    const asks = new Map<MarketSeries, number>();
+    const feed = new AskFeed(series, ASK);
 
     // Known bid and last sale on every series, so each later row changes only its lowest ask: one event per row.
     progress(`priming ${formatCount(series.length)} series (bid ${amount(STEADY_BID)}, last sale ${amount(STEADY_LAST)})`);
-    const primeAt = new Date();
-    for (let i = 0; i < series.length; i += 5000) {
-      const chunk = series.slice(i, i + 5000);
-      const result = await ingestMarketSnapshots(gateway.app.orm.em.fork(), gateway.app.pubsub, chunk.map((s) => askRow(s, ASK, primeAt)));
+    const primeRows = feed.prime(new Date());
+    for (let i = 0; i < primeRows.length; i += 5000) {
+      const result = await ingestMarketSnapshots(gateway.app.orm.em.fork(), gateway.app.pubsub, primeRows.slice(i, i + 5000));
       if (result.rowErrors.length) throw new Error(`priming rejected rows: ${JSON.stringify(result.rowErrors[0])}`);
     }
-    for (const s of series) asks.set(s, ASK);
 
     progress('spawning a gateway process (--role=gateway)');
     const server = await spawnGateway(env, { role: 'gateway', signal, cpuProfileDir: options.cpuProfileDir && path.join(options.cpuProfileDir, 'fan-out-gateway') });
     const slugOf = new Map(series.map((s) => [s.platformId, s.platform]));
     const publisher = process.env.REDIS_URL ? inProcessPublisher(gateway) : mutationPublisher(server, gateway.adminToken, slugOf);
     const levels: LevelFigures[] = [];
-    let cursor = 0;
     let profile: Table | undefined;
     const perTick = Math.round(EVENTS_PER_SECOND / TICKS_PER_SECOND);
 
@@ -156,15 +153,7 @@ export const fanOutScenario: Scenario = {
         const wait = due - performance.now();
         if (wait > 0) await sleep(wait);
         const at = new Date();
-        const rows: SnapshotRow[] = [];
-        const products: number[] = [];
-        for (let i = 0; i < perTick; i++) {
-          const s = series[cursor++ % series.length];
-          const next = ASK + ((asks.get(s)! - ASK + 100) % 2000); // +1.00, wrapping within 300.00–319.00: always a change
-          asks.set(s, next);
-          rows.push(askRow(s, next, at));
-          products.push(s.productIndex);
-        }
+        const { rows, products } = feed.next(perTick, at);
         const result = await publisher.publish(rows);
         ingestMs.push(Date.now() - at.getTime());
         const problem = result.problem ?? (result.changes !== rows.length ? `${rows.length} rows gave ${result.changes} changes (expected one lowest-ask change per row)` : undefined);

@@ -2,12 +2,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { ErrorPolicy } from '../../src/common/error-policy';
 import { toGlobalId } from '../../src/common/node';
-import { ingestMarketSnapshots, type SnapshotRow } from '../../src/domains/market';
+import { ingestMarketSnapshots } from '../../src/domains/market';
 import type { BenchGateway } from '../environment';
 import { settle } from '../load/graphql-load';
 import { percentile, runHttpLoad, type HttpLoadFigures, type HttpLoadRequest } from '../load/http-load';
 import { openSubscribers, type SubscriberPool, type SubscriberSpec } from '../load/ws-subscribers';
-import { amount, askRow, marketSeries, type MarketSeries } from '../market-series';
+import { amount, AskFeed, marketSeries } from '../market-series';
 import { formatCount, formatMs } from '../report';
 import type { RunOptions, Scenario, Table } from '../scenario';
 import { loadSellingBook, SELLING_BOOK } from '../selling-dataset';
@@ -171,11 +171,9 @@ export const soakScenario: Scenario = {
 
     // Known bid and last sale on every series, so each later row changes only its lowest ask: one event per row.
     progress(`priming ${formatCount(series.length)} series`);
-    const asks = new Map<MarketSeries, number>();
-    const primeAt = new Date();
-    const primed = await ingestMarketSnapshots(gateway.app.orm.em.fork(), gateway.app.pubsub, series.map((s) => askRow(s, ASK, primeAt)), { errorPolicy: ErrorPolicy.REJECT_EVERYTHING });
+    const feed = new AskFeed(series, ASK);
+    const primed = await ingestMarketSnapshots(gateway.app.orm.em.fork(), gateway.app.pubsub, feed.prime(new Date()), { errorPolicy: ErrorPolicy.REJECT_EVERYTHING });
     if (primed.rowErrors.length) throw new Error(`priming rejected rows: ${JSON.stringify(primed.rowErrors[0])}`);
-    for (const s of series) asks.set(s, ASK);
 
     // The mixed body list: CYCLES × MIX, ids rotating.
     const bodies: Body[] = [];
@@ -275,7 +273,6 @@ export const soakScenario: Scenario = {
 
       // The ingest: one tick a second on a fixed schedule (a late tick goes at once, none is skipped).
       let interval = 0;
-      let cursor = 0;
       const ingestLoop = async () => {
         const started = performance.now();
         for (let k = 0; ingesting && !signal.aborted; k++) {
@@ -283,15 +280,7 @@ export const soakScenario: Scenario = {
           if (wait > 0) await sleep(wait);
           if (!ingesting) break;
           const at = new Date();
-          const batch: SnapshotRow[] = [];
-          const products: number[] = [];
-          for (let i = 0; i < EVENTS_PER_SECOND; i++) {
-            const s = series[cursor++ % series.length];
-            const next = ASK + ((asks.get(s)! - ASK + 100) % 2000); // +1.00, wrapping within 300.00–319.00: always a change
-            asks.set(s, next);
-            batch.push(askRow(s, next, at));
-            products.push(s.productIndex);
-          }
+          const { rows: batch, products } = feed.next(EVENTS_PER_SECOND, at);
           const tick: Tick = { interval, products, ms: NaN };
           ticks.set(at.getTime(), tick);
           let problem: string | undefined;
