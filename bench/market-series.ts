@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { toGlobalId } from '../src/common/node';
 import type { SnapshotRow } from '../src/domains/market';
 
 /** One price series: a size on a platform. */
@@ -85,3 +86,14 @@ export class AskFeed {
     return { rows, products };
   }
 }
+
+/** A snapshot as the ingestMarketSnapshots mutation takes it: the variant's global id and the platform's slug. */
+export const snapshotInput = (r: SnapshotRow, slugOf: Map<string, string>) => ({
+  variantId: toGlobalId('Variant', r.variantId),
+  platform: slugOf.get(r.platformId),
+  lowestAsk: r.lowestAsk,
+  highestBid: r.highestBid,
+  lastSale: r.lastSale,
+  capturedAt: r.capturedAt.toISOString(),
+  source: r.source,
+});

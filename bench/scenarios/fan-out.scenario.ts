@@ -5,7 +5,7 @@ import { ingestMarketSnapshots, type SnapshotRow } from '../../src/domains/marke
 import type { BenchGateway } from '../environment';
 import { percentile } from '../load/http-load';
 import { openSubscribers, type SubscriberSpec } from '../load/ws-subscribers';
-import { amount, AskFeed, marketSeries, STEADY_BID, STEADY_LAST } from '../market-series';
+import { amount, AskFeed, marketSeries, snapshotInput, STEADY_BID, STEADY_LAST } from '../market-series';
 import { formatCount, formatMs } from '../report';
 import type { Scenario, Table } from '../scenario';
 import { spawnGateway, type SpawnedServer } from '../startup/spawn-gateway';
@@ -58,15 +58,7 @@ function mutationPublisher(server: SpawnedServer, adminToken: string, slugOf: Ma
   return {
     how: 'admin mutation ingestMarketSnapshots on the spawned gateway (no REDIS_URL: it publishes in its own process)',
     async publish(rows) {
-      const snapshots = rows.map((r) => ({
-        variantId: toGlobalId('Variant', r.variantId),
-        platform: slugOf.get(r.platformId),
-        lowestAsk: r.lowestAsk,
-        highestBid: r.highestBid,
-        lastSale: r.lastSale,
-        capturedAt: r.capturedAt.toISOString(),
-        source: r.source,
-      }));
+      const snapshots = rows.map((r) => snapshotInput(r, slugOf));
       const response = await fetch(`${server.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },

@@ -7,7 +7,7 @@ import type { BenchGateway } from '../environment';
 import { settle } from '../load/graphql-load';
 import { percentile, runHttpLoad, type HttpLoadFigures, type HttpLoadRequest } from '../load/http-load';
 import { openSubscribers, type SubscriberPool, type SubscriberSpec } from '../load/ws-subscribers';
-import { amount, AskFeed, marketSeries } from '../market-series';
+import { amount, AskFeed, marketSeries, snapshotInput } from '../market-series';
 import { formatCount, formatMs } from '../report';
 import type { RunOptions, Scenario, Table } from '../scenario';
 import { loadSellingBook, SELLING_BOOK } from '../selling-dataset';
@@ -292,15 +292,7 @@ export const soakScenario: Scenario = {
                 query: INGEST_MUTATION,
                 variables: {
                   input: {
-                    snapshots: batch.map((r) => ({
-                      variantId: toGlobalId('Variant', r.variantId),
-                      platform: slugOf.get(r.platformId),
-                      lowestAsk: r.lowestAsk,
-                      highestBid: r.highestBid,
-                      lastSale: r.lastSale,
-                      capturedAt: r.capturedAt.toISOString(),
-                      source: r.source,
-                    })),
+                    snapshots: batch.map((r) => snapshotInput(r, slugOf)),
                   },
                 },
               }),
