@@ -14,7 +14,17 @@ export const DEFAULT_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 /** The database every in-process scenario shares; created at first use, dropped at the end. */
 export const BENCH_DATABASE = 'marketgraph_bench';
 /** High enough that the per-key limiter (ten times this, per minute) never answers 429 during a run. */
-const UNLIMITED_PER_MINUTE = '1000000000';
+/**
+ * Abuse limits a load must never trip (the bench measures the gateway, not its protection): rates, failed logins,
+ * and WebSocket connections and subscriptions from the one address every bench client comes from.
+ */
+export const BENCH_UNLIMITED = {
+  ANONYMOUS_RATE_LIMIT_PER_MINUTE: '1000000000',
+  AUTH_FAILURE_RATE_LIMIT_PER_MINUTE: '1000000000',
+  WS_MAX_CONNECTIONS_PER_IP: '1000000',
+  WS_MAX_SUBSCRIPTIONS_PER_SOCKET: '1000000',
+  WS_MAX_SUBSCRIPTIONS_PER_ACCOUNT: '1000000',
+};
 /** Variables passed through from the shell to the in-process gateway when set. */
 const PASSED_THROUGH = ['DATABASE_POOL_SIZE', 'REDIS_URL'] as const;
 
@@ -96,7 +106,7 @@ export class BenchEnvironment {
         HOST: '127.0.0.1',
         SEED_DEMO: 'false',
         AUTO_MIGRATE: 'true',
-        ANONYMOUS_RATE_LIMIT_PER_MINUTE: UNLIMITED_PER_MINUTE,
+        ...BENCH_UNLIMITED,
         // Required in production; nothing the bench encrypts outlives its database.
         ENCRYPTION_KEY: randomBytes(32).toString('base64'),
         DATABASE_URL: databaseUrl,

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { hotFunctions } from '../profile';
 import type { Table } from '../scenario';
-import { BENCH_DATABASE, type BenchEnvironment } from '../environment';
+import { BENCH_DATABASE, BENCH_UNLIMITED, type BenchEnvironment } from '../environment';
 import { freePort, spawnUntilReady, type StartedProcess } from './spawn-until-ready';
 
 /** Settings a shell may carry that would change what is measured; every spawned server sets its own. */
@@ -61,7 +61,7 @@ export async function spawnGateway(
     SEED_DEMO: 'false',
     AUTO_MIGRATE: 'false',
     SIMULATOR_ENABLED: 'false',
-    ANONYMOUS_RATE_LIMIT_PER_MINUTE: '1000000000',
+    ...BENCH_UNLIMITED,
     ...options.extra,
   };
   const started = await spawnUntilReady({
