@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { uuidOf } from '../../src/common/node';
 import { createListingSink, setListingChannelSource, type ChannelOperation, type ListingChannel } from '../../src/domains/selling';
 import { connectionChannel } from '../../src/domains/selling/listings/connection-channel';
 import { UnifiedListingStatus, type NormalizedListing, type SyncTarget } from '../../src/domains/sync';
-import { ConnectMarketplaceDocument, LinkExternalRefDocument, ListingNodeDocument, SyncConnectionDocument } from '../generated/graphql';
+import { ConnectMarketplaceDocument, LinkExternalRefDocument, ListingNodeDocument, RecordOrderDocument, SyncConnectionDocument } from '../generated/graphql';
 import type { FakeUpstream } from '../providers/fake-upstream';
 import { startTestApp, type TestApp } from '../support/app';
 import { ALIAS_TOKENS, startAliasUpstream } from '../sync/support/alias-upstream';
@@ -169,5 +170,49 @@ describe('the listing sink (sync → listings)', () => {
     expect(untouched).toMatchObject({ status: 'ACTIVE', askPrice: { amount: '260' }, externalListingId: 'al-lst-2', lastPriceChangeAt: null, delistedAt: null, inventoryItem: { status: 'LISTED' } });
     expect(untouched).toEqual(theirsBefore);
     expect(history(untouched)).toEqual([]);
+  });
+});
+
+describe('the listing sink racing sales', () => {
+  it('sync pages restating listings while their items sell: every page commits, a sold listing stays SOLD, each item follows its listing', async () => {
+    const racer = await t.createAccount();
+    const target: SyncTarget = { connectionId: randomUUID(), accountId: racer.accountId, platformId: fx.platforms.alias.uuid, platform: 'alias' };
+    const externalIds = Array.from({ length: 6 }, (_, i) => `al-race-${i}`);
+    const listings: Array<{ id: string; item: string }> = [];
+    for (const externalId of externalIds) {
+      const item = await addItem(t, racer.token, fx.products[0].variants[0].id, '150.00');
+      setListingChannelSource(async () => creatingChannel([externalId]));
+      listings.push({ id: (await listItem(t, racer.token, { inventoryItemId: item, platform: 'alias', price: '260.00' })).listing!.id, item });
+    }
+    setListingChannelSource(connectionChannel);
+
+    // Each page restates every listing (status flips, a new ask), so it writes listings and their items.
+    const pages = Array.from({ length: 6 }, (_, p) =>
+      externalIds.map((id) => listing(id, p % 2 ? { status: UnifiedListingStatus.INACTIVE, rawStatus: 'LISTING_STATUS_INACTIVE', amount: `27${p}.00` } : { amount: `26${p}.00` })),
+    );
+    const sales = listings.flatMap((l) => Array.from({ length: 3 }, () => ({ listingId: l.id, salePrice: '250.00' })));
+    const [written, sold] = await Promise.all([
+      Promise.all(pages.map((page) => writePage(target, page))),
+      Promise.all(sales.map((input) => t.request(RecordOrderDocument, { input }, racer.token))),
+    ]);
+
+    for (const result of written) expect(result.failed).toBe(0);
+    for (const res of sold) expect(res.body.errors).toBeUndefined();
+    const rows = await sql<{ id: string; status: string; item_status: string; quantity_sold: number; orders: number }>(
+      t,
+      `select l.id, l.status, i.status as item_status, i.quantity_sold, (select count(*)::int from sales_order o where o.listing_id = l.id) as orders
+         from listing l join inventory_item i on i.id = l.inventory_item_id where l.account_id = ? order by l.external_listing_id`,
+      [racer.accountId],
+    );
+    expect(rows).toHaveLength(6);
+    for (const row of rows) {
+      expect(row.orders).toBeLessThanOrEqual(1);
+      // A sale is final: no later page took the listing back, and the item is sold exactly once.
+      if (row.orders) expect(row).toMatchObject({ status: 'SOLD', item_status: 'SOLD', quantity_sold: 1 });
+      else expect({ status: row.status, item: row.item_status, sold: row.quantity_sold }).toEqual(row.status === 'ACTIVE' ? { status: 'ACTIVE', item: 'LISTED', sold: 0 } : { status: 'INACTIVE', item: 'IN_STOCK', sold: 0 });
+    }
+    const orders = sold.filter((res) => res.body.data!.recordOrder.order).length;
+    expect(orders).toBe(rows.filter((r) => r.orders).length);
+    for (const res of sold.filter((res) => !res.body.data!.recordOrder.order)) expect(res.body.data!.recordOrder.errors).toEqual([expect.objectContaining({ code: 'CONFLICT' })]);
   });
 });

@@ -9,6 +9,7 @@ import { Listing } from '../entities/listing.entity';
 import { PricingHistory } from '../entities/pricing-history.entity';
 import { RepricingRule } from '../entities/repricing-rule.entity';
 import { afterCommit } from '../../../common/orm/after-commit';
+import { pgArray, rawRows } from '../../../common/sql';
 import { RepricingStrategyKind } from '../repricing/repricing-strategy';
 import { publishListingChanges } from './listing-events';
 import { hasLiveListing } from './listing-state';
@@ -54,6 +55,21 @@ function nextStatus(listing: Listing, reported: NormalizedListing, log: Logger, 
 }
 
 /**
+ * Locks the inventory items behind a page's listings, in id order, before anything is read or written: a sale
+ * locks its item and then its listings, so a page that wrote listings first and their items at flush could
+ * deadlock with a sale of one of them. The listings are read after the lock, as the last sale left them.
+ */
+async function lockItemsOfPage(em: EntityManager, target: SyncTarget, externalListingIds: string[]): Promise<void> {
+  await rawRows(
+    em,
+    `select i.id from inventory_item i join listing l on l.inventory_item_id = i.id
+      where l.account_id = ? and l.platform_id = ? and l.external_listing_id = any(?::text[])
+      order by i.id for update of i`,
+    [target.accountId, target.platformId, pgArray(externalListingIds)],
+  );
+}
+
+/**
  * Applies one page of synced listings inside the page's transaction. Only listings MarketGraph already has are
  * touched, matched by (account, platform, external listing id): their status follows the platform, and a
  * different ask becomes the listing's ask with a PricingHistory row (MANUAL: the seller changed it on the
@@ -65,6 +81,7 @@ export async function writeSyncedListings(em: EntityManager, pubsub: PubSub, tar
   const reports = new Map(page.map((l) => [l.externalListingId, l]));
   if (!reports.size) return { written: 0, failed: 0 };
   const scope = { accountId: target.accountId, platformId: target.platformId };
+  await lockItemsOfPage(em, target, [...reports.keys()]);
   const listings = await em.find(Listing, { ...scope, externalListingId: { $in: [...reports.keys()] } }, { filters: false });
   const byExternalId = new Map(listings.map((l) => [l.externalListingId!, l]));
   const rules = listings.length ? await em.find(RepricingRule, { listingId: { $in: listings.map((l) => l.id) } }, { filters: false }) : [];
